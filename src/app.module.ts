@@ -1,0 +1,58 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { LoggerModule } from 'nestjs-pino';
+import type { Clock } from './common/clock/clock.js';
+import { CommonModule } from './common/common.module.js';
+import type { AppConfig } from './config/app-config.js';
+import { dataSourceOptions } from './database/data-source.js';
+import { AdministrativeUnitsModule } from './modules/administrative-units/administrative-units.module.js';
+import { DialoguesModule } from './modules/dialogues/dialogues.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { HouseholdsModule } from './modules/households/households.module.js';
+import { ProjectsModule } from './modules/projects/projects.module.js';
+import { StatsModule } from './modules/stats/stats.module.js';
+import { VisitsModule } from './modules/visits/visits.module.js';
+
+export interface AppModuleOptions {
+  /** Replaces the system clock; tests move time with it. */
+  clock?: Clock;
+}
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+
+/** A client may send its own request id (to correlate with its logs); otherwise we make one. */
+export function requestIdFor(request: IncomingMessage): string {
+  const given = request.headers[REQUEST_ID_HEADER];
+  const candidate = Array.isArray(given) ? given[0] : given;
+  return candidate && /^[\w.:-]{1,100}$/.test(candidate) ? candidate : randomUUID();
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CommonModule.forRoot(config, options.clock),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (request) => (request as IncomingMessage & { id?: string }).id ?? requestIdFor(request),
+            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
+            autoLogging: { ignore: (request) => request.url === '/health' },
+          },
+        }),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        HealthModule,
+        AdministrativeUnitsModule,
+        ProjectsModule,
+        HouseholdsModule,
+        VisitsModule,
+        DialoguesModule,
+        StatsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,61 @@
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import type { IncomingMessage } from 'node:http';
+import { AppModule, type AppModuleOptions, REQUEST_ID_HEADER, requestIdFor } from './app.module.js';
+import { ErrorResponse } from './common/errors/error-response.js';
+import { HttpErrorFilter } from './common/errors/http-error.filter.js';
+import { createValidationPipe } from './common/http/validation.js';
+import type { AppConfig } from './config/app-config.js';
+
+export const API_PREFIX = 'api/v1';
+const BODY_LIMIT_BYTES = 1024 * 1024;
+
+/** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
+export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: (request: IncomingMessage) => {
+      const id = requestIdFor(request);
+      // Shared with pino-http, which runs later on the same raw request: one id per request.
+      (request as IncomingMessage & { id?: string }).id = id;
+      return id;
+    },
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  app.getHttpAdapter().getInstance().addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter());
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('GPMB CRM API')
+      .setDescription(
+        'Land-clearance (giải phóng mặt bằng) CRM for ward working groups: projects, households and their ' +
+          'consent status, home visits, dialogue sessions and consent statistics. Every error has the ' +
+          '`ErrorResponse` shape.',
+      )
+      .setVersion('1')
+      .addGlobalParameters({
+        name: 'X-Actor',
+        in: 'header',
+        required: false,
+        description: 'Who is acting (recorded in history) until accounts arrive',
+      })
+      .build(),
+    { extraModels: [ErrorResponse] },
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

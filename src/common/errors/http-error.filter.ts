@@ -1,0 +1,135 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, type ErrorKind } from './domain-error.js';
+import type { ErrorResponse } from './error-response.js';
+
+const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  invalid_input: HttpStatus.BAD_REQUEST,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  stale_version: HttpStatus.CONFLICT,
+  precondition_failed: HttpStatus.PRECONDITION_FAILED,
+  rule_violation: HttpStatus.UNPROCESSABLE_ENTITY,
+};
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+interface Mapped {
+  status: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** PostgreSQL error codes that are the client's fault, not ours. */
+function mapDatabaseError(error: QueryFailedError): Mapped | undefined {
+  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string } | undefined;
+  switch (driverError?.code) {
+    case '23505':
+      return {
+        status: 409,
+        code: 'UNIQUE_VIOLATION',
+        message: 'A record with the same unique value already exists',
+        details: { constraint: driverError.constraint },
+      };
+    case '23503':
+      return {
+        status: 422,
+        code: 'REFERENCE_NOT_FOUND',
+        message: 'The request refers to a record that does not exist',
+        details: { constraint: driverError.constraint },
+      };
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return { status: 400, code: 'INVALID_VALUE', message: 'A value in the request is out of range or malformed' };
+    default:
+      return undefined;
+  }
+}
+
+function codeForStatus(status: number): string {
+  return (REASON[status] ?? 'Error').toUpperCase().replace(/\s+/g, '_');
+}
+
+/**
+ * Maps everything thrown while handling a request to `ErrorResponse`. Unknown errors become a 500
+ * with the request id only: the stack goes to the log, never to the client.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpErrorFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const mapped = this.map(exception);
+    if (mapped.status >= 500) {
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    const body: ErrorResponse = {
+      statusCode: mapped.status,
+      error: REASON[mapped.status] ?? 'Error',
+      code: mapped.code,
+      message: mapped.message,
+      ...(mapped.details ? { details: mapped.details } : {}),
+      requestId: String(request.id),
+    };
+    void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(body);
+  }
+
+  private map(exception: unknown): Mapped {
+    if (exception instanceof DomainError) {
+      return {
+        status: STATUS_BY_KIND[exception.kind],
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const response = exception.getResponse();
+      const message =
+        typeof response === 'object' && response !== null && 'message' in response
+          ? String((response as { message: unknown }).message)
+          : exception.message;
+      return { status, code: status === 404 ? 'ROUTE_NOT_FOUND' : codeForStatus(status), message };
+    }
+    if (exception instanceof QueryFailedError) {
+      const mapped = mapDatabaseError(exception);
+      if (mapped) return mapped;
+    }
+    // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx status.
+    const statusCode = (exception as { statusCode?: unknown } | null)?.statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      const fastifyCode = (exception as { code?: unknown }).code;
+      return {
+        status: statusCode,
+        code: statusCode === 400 ? 'MALFORMED_REQUEST' : codeForStatus(statusCode),
+        message: (exception as Error).message,
+        ...(typeof fastifyCode === 'string' ? { details: { reason: fastifyCode } } : {}),
+      };
+    }
+    return { status: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; quote the request id when reporting it' };
+  }
+}

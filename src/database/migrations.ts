@@ -1,0 +1,7 @@
+import { CoreSchema1764380000000 } from '../../migrations/1764380000000-CoreSchema.js';
+
+/**
+ * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
+ * TypeScript through jest) all run exactly the same set.
+ */
+export const MIGRATIONS = [CoreSchema1764380000000];

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, type Repository } from 'typeorm';
+import { escapeLike } from '../../database/sql.js';
+import { AdministrativeUnit } from './administrative-unit.entity.js';
+import type { ListAdministrativeUnitsQuery } from './dto/list-administrative-units.query.js';
+
+@Injectable()
+export class AdministrativeUnitsRepository {
+  constructor(@InjectRepository(AdministrativeUnit) private readonly units: Repository<AdministrativeUnit>) {}
+
+  findById(id: string): Promise<AdministrativeUnit | null> {
+    return this.units.findOneBy({ id });
+  }
+
+  async findExistingIds(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.units.find({ select: { id: true }, where: { id: In([...ids]) } });
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** The unit and every unit below it, at any depth: the scope a ward chair's statistics cover. */
+  async findSubtreeIds(rootId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.units.query(
+      `WITH RECURSIVE subtree AS (
+         SELECT id FROM administrative_units WHERE id = $1
+         UNION
+         SELECT child.id FROM administrative_units child JOIN subtree ON child.parent_id = subtree.id
+       )
+       SELECT id FROM subtree`,
+      [rootId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  async list(query: ListAdministrativeUnitsQuery): Promise<[AdministrativeUnit[], number]> {
+    const builder = this.units.createQueryBuilder('unit');
+    if (query.parentId) builder.andWhere('unit.parent_id = :parentId', { parentId: query.parentId });
+    if (query.level) builder.andWhere('unit.level = :level', { level: query.level });
+    if (query.validOn) {
+      builder
+        .andWhere('(unit.valid_from IS NULL OR unit.valid_from <= :validOn)', { validOn: query.validOn })
+        .andWhere('(unit.valid_to IS NULL OR unit.valid_to >= :validOn)', { validOn: query.validOn });
+    }
+    if (query.q) {
+      builder.andWhere(`gpmb_fold(unit.code || ' ' || unit.name) LIKE '%' || gpmb_fold(:q) || '%'`, {
+        q: escapeLike(query.q),
+      });
+    }
+    return builder.orderBy('unit.code', 'ASC').skip(query.offset).take(query.limit).getManyAndCount();
+  }
+
+  create(unit: Partial<AdministrativeUnit>): Promise<AdministrativeUnit> {
+    return this.units.save(this.units.create(unit));
+  }
+}

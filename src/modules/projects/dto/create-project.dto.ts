@@ -1,0 +1,62 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsCivilDate, IsText } from '../../../common/http/validators.js';
+import { PROJECT_STATUSES, type ProjectStatus } from '../project.entity.js';
+
+export class CreateProjectDto {
+  @ApiProperty({ example: 'TK-MUONG-2012', description: 'Unique project code' })
+  @IsText(1, 50)
+  @Matches(/^[\w.-]+$/, { message: 'code may contain letters, digits, ".", "-" and "_" only' })
+  code: string;
+
+  @ApiProperty({ example: 'Cải tạo vệ sinh mương thoát nước Thụy Khuê' })
+  @IsText(1, 300)
+  name: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsText(0, 5000)
+  description?: string;
+
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Units the project lies in (one or more)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  administrativeUnitIds: string[];
+
+  @ApiPropertyOptional({ example: 1040000, description: 'Total land area in m²' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(999_999_999_999)
+  totalAreaM2?: number;
+
+  @ApiPropertyOptional({ example: '2012-03-01' })
+  @IsOptional()
+  @IsCivilDate()
+  startedOn?: string;
+
+  @ApiPropertyOptional({ example: '2027-12-31' })
+  @IsOptional()
+  @IsCivilDate()
+  targetOn?: string;
+
+  @ApiPropertyOptional({ example: '2012-06-30', description: 'Census cut-off date' })
+  @IsOptional()
+  @IsCivilDate()
+  cutoffOn?: string;
+
+  @ApiPropertyOptional({ example: 0.75, default: 0.75, description: 'Consent share worth alerting on (0–1]' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
+  @Min(0.0001)
+  @Max(1)
+  consentThreshold?: number;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES, default: 'active' })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: ProjectStatus;
+}

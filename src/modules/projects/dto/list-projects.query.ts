@@ -1,0 +1,22 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/pagination.js';
+import { IsText } from '../../../common/http/validators.js';
+import { PROJECT_STATUSES, type ProjectStatus } from '../project.entity.js';
+
+export class ListProjectsQuery extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Projects in this unit or any unit below it' })
+  @IsOptional()
+  @IsUUID()
+  administrativeUnitId?: string;
+
+  @ApiPropertyOptional({ enum: PROJECT_STATUSES })
+  @IsOptional()
+  @IsIn(PROJECT_STATUSES)
+  status?: ProjectStatus;
+
+  @ApiPropertyOptional({ description: 'Code or name, diacritics ignored' })
+  @IsOptional()
+  @IsText(1, 100)
+  q?: string;
+}

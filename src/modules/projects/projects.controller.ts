@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { pageOf } from '../../common/http/pagination.js';
+import { ParseId } from '../../common/http/params.js';
+import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { CreateProjectDto } from './dto/create-project.dto.js';
+import { ListProjectsQuery } from './dto/list-projects.query.js';
+import { ProjectPageResponse, ProjectResponse } from './dto/project.response.js';
+import { UpdateProjectDto } from './dto/update-project.dto.js';
+import { ProjectsService, type ProjectWithUnits } from './projects.service.js';
+
+const toResponse = ({ project, administrativeUnitIds }: ProjectWithUnits) => ProjectResponse.from(project, administrativeUnitIds);
+
+@ApiTags('projects')
+@Controller('projects')
+export class ProjectsController {
+  constructor(private readonly projects: ProjectsService) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Register a clearance project' })
+  @ApiCreatedResponse({ type: ProjectResponse })
+  @ApiErrorResponses(400, 409)
+  async create(@Body() body: CreateProjectDto): Promise<ProjectResponse> {
+    return toResponse(await this.projects.create(body));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'List projects, optionally within an administrative unit (and the units below it)' })
+  @ApiOkResponse({ type: ProjectPageResponse })
+  @ApiErrorResponses(400, 404)
+  async list(@Query() query: ListProjectsQuery): Promise<ProjectPageResponse> {
+    const [projects, total] = await this.projects.list(query);
+    return pageOf(projects, total, query, toResponse);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: ProjectResponse, headers: { ETag: { description: 'Send back as If-Match when changing it' } } })
+  @ApiErrorResponses(400, 404)
+  async get(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProjectResponse> {
+    const found = await this.projects.get(id);
+    void reply.header('etag', etagFor(found.project.version));
+    return toResponse(found);
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: 'Change a project; refused with 412/409 when based on a stale version' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET' })
+  @ApiOkResponse({ type: ProjectResponse })
+  @ApiErrorResponses(400, 404, 409, 412)
+  async update(
+    @Param('id', ParseId) id: string,
+    @Body() body: UpdateProjectDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProjectResponse> {
+    const updated = await this.projects.update(id, body, expectedVersion(ifMatch, body.version));
+    void reply.header('etag', etagFor(updated.project.version));
+    return toResponse(updated);
+  }
+}

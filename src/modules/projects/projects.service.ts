@@ -1,0 +1,105 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { isUniqueViolation } from '../../database/errors.js';
+import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
+import type { CreateProjectDto } from './dto/create-project.dto.js';
+import type { ListProjectsQuery } from './dto/list-projects.query.js';
+import type { UpdateProjectDto } from './dto/update-project.dto.js';
+import type { Project } from './project.entity.js';
+import { InvalidProjectDatesError, ProjectCodeTakenError, UnknownAdministrativeUnitsError } from './projects.errors.js';
+import { ProjectsRepository } from './projects.repository.js';
+
+export interface ProjectWithUnits {
+  project: Project;
+  administrativeUnitIds: string[];
+}
+
+type ProjectDates = Pick<Project, 'startedOn' | 'targetOn' | 'cutoffOn'>;
+
+@Injectable()
+export class ProjectsService {
+  constructor(
+    private readonly projects: ProjectsRepository,
+    private readonly units: AdministrativeUnitsService,
+  ) {}
+
+  async create(input: CreateProjectDto): Promise<ProjectWithUnits> {
+    await this.assertUnitsExist(input.administrativeUnitIds);
+    assertDateOrder({ startedOn: input.startedOn ?? null, targetOn: input.targetOn ?? null, cutoffOn: input.cutoffOn ?? null });
+    const { administrativeUnitIds, ...fields } = input;
+    try {
+      return await this.projects.transaction(async (em) => {
+        const project = await this.projects.insert(fields, em);
+        await this.projects.replaceUnits(project.id, administrativeUnitIds, em);
+        return { project, administrativeUnitIds };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'projects_code_key')) throw new ProjectCodeTakenError(input.code);
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<ProjectWithUnits> {
+    const project = await this.projects.findById(id);
+    if (!project) throw new NotFoundError('Project', id);
+    const units = await this.projects.unitIdsByProject([id]);
+    return { project, administrativeUnitIds: units.get(id) ?? [] };
+  }
+
+  async assertExists(id: string): Promise<void> {
+    if (!(await this.projects.exists(id))) throw new NotFoundError('Project', id);
+  }
+
+  async list(query: ListProjectsQuery): Promise<[ProjectWithUnits[], number]> {
+    const unitIds = query.administrativeUnitId ? await this.unitScope(query.administrativeUnitId) : undefined;
+    const [projects, total] = await this.projects.list(query, unitIds);
+    const units = await this.projects.unitIdsByProject(projects.map((p) => p.id));
+    return [projects.map((project) => ({ project, administrativeUnitIds: units.get(project.id) ?? [] })), total];
+  }
+
+  /** Ids of every project lying in the unit or any unit below it. */
+  async idsInUnit(administrativeUnitId: string): Promise<string[]> {
+    return this.projects.idsInUnits(await this.unitScope(administrativeUnitId));
+  }
+
+  async update(id: string, input: UpdateProjectDto, expected: ExpectedVersion | undefined): Promise<ProjectWithUnits> {
+    const { administrativeUnitIds, version: _version, ...fields } = input;
+    if (administrativeUnitIds) await this.assertUnitsExist(administrativeUnitIds);
+    try {
+      return await this.projects.transaction(async (em) => {
+        const project = await this.projects.findByIdForUpdate(id, em);
+        if (!project) throw new NotFoundError('Project', id);
+        if (expected && expected.version !== project.version) {
+          throw new StaleVersionError('Project', id, expected.version, project.version, expected.viaHeader);
+        }
+        Object.assign(project, fields);
+        assertDateOrder(project);
+        project.version += 1;
+        const saved = await this.projects.save(project, em);
+        if (administrativeUnitIds) await this.projects.replaceUnits(id, administrativeUnitIds, em);
+        const units = administrativeUnitIds ?? (await this.projects.unitIdsByProject([id], em)).get(id) ?? [];
+        return { project: saved, administrativeUnitIds: units };
+      });
+    } catch (error) {
+      if (input.code && isUniqueViolation(error, 'projects_code_key')) throw new ProjectCodeTakenError(input.code);
+      throw error;
+    }
+  }
+
+  private async unitScope(administrativeUnitId: string): Promise<string[]> {
+    await this.units.get(administrativeUnitId);
+    return this.units.subtreeIds(administrativeUnitId);
+  }
+
+  private async assertUnitsExist(ids: string[]): Promise<void> {
+    const missing = await this.units.findMissing(ids);
+    if (missing.length) throw new UnknownAdministrativeUnitsError(missing);
+  }
+}
+
+function assertDateOrder(dates: ProjectDates): void {
+  if (dates.startedOn && dates.targetOn && dates.targetOn < dates.startedOn) {
+    throw new InvalidProjectDatesError('targetOn', `targetOn (${dates.targetOn}) is before startedOn (${dates.startedOn})`);
+  }
+}

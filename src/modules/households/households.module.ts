@@ -1,4 +1,13 @@
 import { Module } from '@nestjs/common';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { HouseholdsController } from './households.controller.js';
+import { HouseholdsRepository } from './households.repository.js';
+import { HouseholdsService } from './households.service.js';
 
-@Module({})
+@Module({
+  imports: [ProjectsModule],
+  controllers: [HouseholdsController],
+  providers: [HouseholdsService, HouseholdsRepository],
+  exports: [HouseholdsService],
+})
 export class HouseholdsModule {}

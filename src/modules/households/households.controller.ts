@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentActor } from '../../common/http/actor.decorator.js';
+import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { pageOf } from '../../common/http/pagination.js';
+import { ParseId } from '../../common/http/params.js';
+import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ConsentTransitionDto } from './dto/consent-transition.dto.js';
+import { CreateHouseholdDto } from './dto/create-household.dto.js';
+import {
+  ConsentHistoryEntryResponse,
+  ConsentHistoryResponse,
+  HouseholdPageResponse,
+  HouseholdResponse,
+} from './dto/household.response.js';
+import { ListHouseholdsQuery } from './dto/list-households.query.js';
+import { UpdateHouseholdDto } from './dto/update-household.dto.js';
+import { HouseholdsService } from './households.service.js';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
+
+@ApiTags('households')
+@Controller()
+export class HouseholdsController {
+  constructor(private readonly households: HouseholdsService) {}
+
+  @Post('projects/:id/households')
+  @ApiOperation({ summary: 'Register an affected household in a project (status not_contacted)' })
+  @ApiCreatedResponse({ type: HouseholdResponse })
+  @ApiErrorResponses(400, 404, 409)
+  async create(
+    @Param('id', ParseId) projectId: string,
+    @Body() body: CreateHouseholdDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HouseholdResponse> {
+    const { household, parcels } = await this.households.create(projectId, body);
+    void reply.header('etag', etagFor(household.version));
+    return HouseholdResponse.from(household, parcels);
+  }
+
+  @Get('projects/:id/households')
+  @ApiOperation({ summary: "List a project's households: by status, by text (diacritics ignored), overdue follow-ups" })
+  @ApiOkResponse({ type: HouseholdPageResponse })
+  @ApiErrorResponses(400, 404)
+  async list(@Param('id', ParseId) projectId: string, @Query() query: ListHouseholdsQuery): Promise<HouseholdPageResponse> {
+    const [households, total] = await this.households.list(projectId, query);
+    return pageOf(households, total, query, (household) => HouseholdResponse.from(household));
+  }
+
+  @Get('households/:id')
+  @ApiOkResponse({ type: HouseholdResponse })
+  @ApiErrorResponses(400, 404)
+  async get(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<HouseholdResponse> {
+    const { household, parcels } = await this.households.get(id);
+    void reply.header('etag', etagFor(household.version));
+    return HouseholdResponse.from(household, parcels);
+  }
+
+  @Patch('households/:id')
+  @ApiOperation({ summary: 'Change household details, parcels, or archive/restore it (never deleted)' })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: HouseholdResponse })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  async update(
+    @Param('id', ParseId) id: string,
+    @Body() body: UpdateHouseholdDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HouseholdResponse> {
+    const { household, parcels } = await this.households.update(id, body, expectedVersion(ifMatch, body.version));
+    void reply.header('etag', etagFor(household.version));
+    return HouseholdResponse.from(household, parcels);
+  }
+
+  @Post('households/:id/consent')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Move the household to another consent status',
+    description: 'An illegal move answers 422 with `details.allowed`, the statuses reachable from the current one.',
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: HouseholdResponse })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  async transition(
+    @Param('id', ParseId) id: string,
+    @Body() body: ConsentTransitionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HouseholdResponse> {
+    const household = await this.households.transition(id, body, actor, expectedVersion(ifMatch, body.version));
+    void reply.header('etag', etagFor(household.version));
+    return HouseholdResponse.from(household);
+  }
+
+  @Get('households/:id/consent-history')
+  @ApiOperation({ summary: 'Every status change of the household: from, to, reason, actor, at' })
+  @ApiOkResponse({ type: ConsentHistoryResponse })
+  @ApiErrorResponses(400, 404)
+  async history(@Param('id', ParseId) id: string): Promise<ConsentHistoryResponse> {
+    const rows = await this.households.history(id);
+    return { householdId: id, items: rows.map(ConsentHistoryEntryResponse.from) };
+  }
+}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { isUniqueViolation } from '../../database/errors.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import type { ConsentTransition } from './consent-transition.entity.js';
+import { decideTransition } from './domain/consent-transition.rules.js';
+import { resolveLandArea } from './domain/land-area.js';
+import type { ConsentTransitionDto } from './dto/consent-transition.dto.js';
+import type { CreateHouseholdDto } from './dto/create-household.dto.js';
+import type { LandParcelDto } from './dto/land-parcel.dto.js';
+import type { ListHouseholdsQuery } from './dto/list-households.query.js';
+import type { UpdateHouseholdDto } from './dto/update-household.dto.js';
+import type { Household } from './household.entity.js';
+import {
+  ArchiveReasonRequiredError,
+  ConsentStatusChangedError,
+  ConsentTransitionRefusedError,
+  HouseholdArchivedError,
+  HouseholdCodeTakenError,
+  LandAreaMismatchError,
+} from './households.errors.js';
+import { HouseholdsRepository } from './households.repository.js';
+import type { LandParcel } from './land-parcel.entity.js';
+
+export interface HouseholdWithParcels {
+  household: Household;
+  parcels: LandParcel[];
+}
+
+/** What the visits capability tells a household about a visit it has just recorded. */
+export interface VisitContact {
+  visitId: string;
+  visitedAt: Date;
+  nextFollowUpOn: string | null;
+}
+
+const toParcelRows = (parcels: LandParcelDto[]): Partial<LandParcel>[] =>
+  parcels.map((p) => ({ mapSheet: p.mapSheet, parcelNumber: p.parcelNumber, areaM2: p.areaM2, landUse: p.landUse ?? null }));
+
+@Injectable()
+export class HouseholdsService {
+  constructor(
+    private readonly households: HouseholdsRepository,
+    private readonly projects: ProjectsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(projectId: string, input: CreateHouseholdDto): Promise<HouseholdWithParcels> {
+    await this.projects.assertExists(projectId);
+    const area = resolveLandArea(null, input.parcels?.map((p) => p.areaM2), input.landAreaM2);
+    if (!area.ok) throw new LandAreaMismatchError(area.declared, area.parcelsSum);
+    const { parcels = [], landAreaM2: _declared, ...fields } = input;
+    try {
+      return await this.households.transaction(async (em) => {
+        const household = await this.households.insert(
+          {
+            ...fields,
+            projectId,
+            landAreaM2: area.area.areaM2,
+            landAreaSource: area.area.source,
+            status: 'not_contacted',
+            statusChangedAt: this.clock.now(),
+          },
+          toParcelRows(parcels),
+          em,
+        );
+        return { household, parcels: await this.households.parcelsOf(household.id, em) };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'households_project_code_key')) throw new HouseholdCodeTakenError(input.code);
+      throw error;
+    }
+  }
+
+  async list(projectId: string, query: ListHouseholdsQuery): Promise<[Household[], number]> {
+    await this.projects.assertExists(projectId);
+    return this.households.list(projectId, query, this.clock.today());
+  }
+
+  async get(id: string): Promise<HouseholdWithParcels> {
+    const household = await this.households.findById(id);
+    if (!household) throw new NotFoundError('Household', id);
+    return { household, parcels: await this.households.parcelsOf(id) };
+  }
+
+  /** The subset of `ids` that are live (not archived) households of the project. */
+  findIdsInProject(projectId: string, ids: readonly string[]): Promise<string[]> {
+    return this.households.findLiveIdsInProject(projectId, ids);
+  }
+
+  async update(id: string, input: UpdateHouseholdDto, expected: ExpectedVersion | undefined): Promise<HouseholdWithParcels> {
+    const { parcels, landAreaM2, archived, archiveReason, version: _version, ...fields } = input;
+    if (archived === true && !archiveReason) throw new ArchiveReasonRequiredError();
+    try {
+      return await this.households.transaction(async (em) => {
+        const household = await this.lockExisting(id, em);
+        assertVersion(household, expected);
+        if (household.archivedAt && archived !== false) throw new HouseholdArchivedError(id);
+
+        const area = resolveLandArea(
+          { areaM2: household.landAreaM2, source: household.landAreaSource },
+          parcels?.map((p) => p.areaM2),
+          landAreaM2,
+        );
+        if (!area.ok) throw new LandAreaMismatchError(area.declared, area.parcelsSum);
+
+        Object.assign(household, fields, { landAreaM2: area.area.areaM2, landAreaSource: area.area.source });
+        if (archived === true) Object.assign(household, { archivedAt: this.clock.now(), archiveReason });
+        if (archived === false) Object.assign(household, { archivedAt: null, archiveReason: null });
+        household.version += 1;
+        const saved = await this.households.save(household, em);
+        if (parcels) await this.households.replaceParcels(id, toParcelRows(parcels), em);
+        return { household: saved, parcels: await this.households.parcelsOf(id, em) };
+      });
+    } catch (error) {
+      if (input.code && isUniqueViolation(error, 'households_project_code_key')) throw new HouseholdCodeTakenError(input.code);
+      throw error;
+    }
+  }
+
+  /**
+   * Moves a household to another consent status. The row is locked, so two officers moving the same
+   * household queue up and the second decides against the first one's result; the status and its
+   * history row commit together.
+   */
+  async transition(id: string, input: ConsentTransitionDto, actor: string, expected: ExpectedVersion | undefined): Promise<Household> {
+    return this.households.transaction(async (em) => {
+      const household = await this.lockExisting(id, em);
+      assertVersion(household, expected);
+      if (input.from && input.from !== household.status) throw new ConsentStatusChangedError(id, input.from, household.status);
+
+      const decision = decideTransition(
+        { from: household.status, archived: household.archivedAt !== null, enforcementPreconditionsMet: false },
+        {
+          to: input.status,
+          reason: input.reason,
+          condition: input.condition,
+          conditionNote: input.conditionNote,
+          handoverMode: input.handoverMode,
+          handedOverOn: input.handedOverOn,
+        },
+        this.clock.today(),
+      );
+      if (!decision.allowed) throw new ConsentTransitionRefusedError(decision.code, decision.message, decision.details);
+
+      const now = this.clock.now();
+      await this.households.appendTransition(
+        {
+          householdId: id,
+          projectId: household.projectId,
+          fromStatus: household.status,
+          toStatus: decision.outcome.status,
+          reason: input.reason,
+          consentCondition: decision.outcome.consentCondition,
+          consentConditionNote: decision.outcome.consentConditionNote,
+          handoverMode: decision.outcome.handoverMode,
+          handedOverOn: decision.outcome.handedOverOn,
+          evidence: input.evidence?.map(({ kind, reference, note }) => ({ kind, reference, ...(note ? { note } : {}) })) ?? [],
+          actor,
+          at: now,
+        },
+        em,
+      );
+      Object.assign(household, decision.outcome, { statusChangedAt: now });
+      household.version += 1;
+      return this.households.save(household, em);
+    });
+  }
+
+  async history(id: string): Promise<ConsentTransition[]> {
+    await this.assertExists(id);
+    return this.households.history(id);
+  }
+
+  async assertExists(id: string): Promise<void> {
+    if (!(await this.households.exists(id))) throw new NotFoundError('Household', id);
+  }
+
+  /** Locks a live household for a visit being recorded in the caller's transaction. */
+  async lockForVisit(id: string, em: EntityManager): Promise<Household> {
+    const household = await this.lockExisting(id, em);
+    if (household.archivedAt) throw new HouseholdArchivedError(id);
+    return household;
+  }
+
+  /**
+   * Applies a recorded visit to its (locked) household: contact time and next follow-up come from
+   * the most recent visit (a phone may sync an older one late), and the first visit of a household
+   * never contacted starts the persuasion, recorded like any other transition.
+   */
+  async applyVisit(household: Household, visit: VisitContact, actor: string, em: EntityManager): Promise<Household> {
+    const isLatest = household.lastContactAt === null || visit.visitedAt >= household.lastContactAt;
+    if (isLatest) {
+      household.lastContactAt = visit.visitedAt;
+      household.nextFollowUpOn = visit.nextFollowUpOn;
+    }
+    if (household.status === 'not_contacted') {
+      await this.households.appendTransition(
+        {
+          householdId: household.id,
+          projectId: household.projectId,
+          fromStatus: 'not_contacted',
+          toStatus: 'persuading',
+          reason: 'First home visit',
+          visitId: visit.visitId,
+          evidence: [],
+          actor,
+          at: visit.visitedAt,
+        },
+        em,
+      );
+      household.status = 'persuading';
+      household.statusChangedAt = visit.visitedAt;
+    }
+    household.version += 1;
+    return this.households.save(household, em);
+  }
+
+  private async lockExisting(id: string, em: EntityManager): Promise<Household> {
+    const household = await this.households.findByIdForUpdate(id, em);
+    if (!household) throw new NotFoundError('Household', id);
+    return household;
+  }
+}
+
+function assertVersion(household: Household, expected: ExpectedVersion | undefined): void {
+  if (expected && expected.version !== household.version) {
+    throw new StaleVersionError('Household', household.id, expected.version, household.version, expected.viaHeader);
+  }
+}

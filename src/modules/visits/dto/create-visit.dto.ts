@@ -1,0 +1,37 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsCivilDate, IsInstant, IsText } from '../../../common/http/validators.js';
+import { VISIT_OUTCOMES, type VisitOutcome } from '../visit.entity.js';
+
+export class CreateVisitDto {
+  @ApiProperty({ example: '2026-03-09T15:30:00+07:00', description: 'When the visit took place (with time zone)' })
+  @IsInstant()
+  visitedAt: string;
+
+  @ApiProperty({ type: [String], example: ['Trần Thị Mai', 'Lê Văn Dũng'], description: 'Officers present (names or user ids)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @Transform(({ value }) =>
+    Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value,
+  )
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(200, { each: true })
+  officers: string[];
+
+  @ApiProperty({ enum: VISIT_OUTCOMES })
+  @IsIn(VISIT_OUTCOMES)
+  outcome: VisitOutcome;
+
+  @ApiPropertyOptional({ example: 'Hộ vẫn đề nghị được bố trí căn hộ tái định cư trước khi bàn giao.' })
+  @IsOptional()
+  @IsText(0, 10_000)
+  notes?: string;
+
+  @ApiPropertyOptional({ example: '2026-03-16', description: 'When to come back; the household is overdue after it' })
+  @IsOptional()
+  @IsCivilDate()
+  nextFollowUpOn?: string;
+}

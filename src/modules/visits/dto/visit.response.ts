@@ -1,0 +1,35 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { PageMetaResponse } from '../../../common/http/pagination.js';
+import { VISIT_OUTCOMES, type Visit, type VisitOutcome } from '../visit.entity.js';
+
+export class VisitResponse {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) householdId: string;
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty() visitedAt: Date;
+  @ApiProperty({ type: [String] }) officers: string[];
+  @ApiProperty({ enum: VISIT_OUTCOMES }) outcome: VisitOutcome;
+  @ApiProperty({ nullable: true, type: String }) notes: string | null;
+  @ApiProperty({ nullable: true, type: String }) nextFollowUpOn: string | null;
+  @ApiProperty() createdBy: string;
+  @ApiProperty() createdAt: Date;
+
+  static from(visit: Visit): VisitResponse {
+    return {
+      id: visit.id,
+      householdId: visit.householdId,
+      projectId: visit.projectId,
+      visitedAt: visit.visitedAt,
+      officers: visit.officers,
+      outcome: visit.outcome,
+      notes: visit.notes,
+      nextFollowUpOn: visit.nextFollowUpOn,
+      createdBy: visit.createdBy,
+      createdAt: visit.createdAt,
+    };
+  }
+}
+
+export class VisitPageResponse extends PageMetaResponse {
+  @ApiProperty({ type: [VisitResponse] }) items: VisitResponse[];
+}

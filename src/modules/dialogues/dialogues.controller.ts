@@ -1,0 +1,78 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { pageOf } from '../../common/http/pagination.js';
+import { ParseId } from '../../common/http/params.js';
+import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { DialoguesService, type DialogueSessionWithParticipants } from './dialogues.service.js';
+import { CreateDialogueSessionDto } from './dto/create-dialogue-session.dto.js';
+import { DialogueSessionPageResponse, DialogueSessionResponse } from './dto/dialogue-session.response.js';
+import { ListDialogueSessionsQuery } from './dto/list-dialogue-sessions.query.js';
+import { UpdateDialogueSessionDto } from './dto/update-dialogue-session.dto.js';
+
+const ETAG_HEADER = { ETag: { description: 'Send back as If-Match when changing it' } };
+
+const toResponse = ({ session, participants }: DialogueSessionWithParticipants) =>
+  DialogueSessionResponse.from(session, participants);
+
+@ApiTags('dialogue sessions')
+@Controller()
+export class DialoguesController {
+  constructor(private readonly dialogues: DialoguesService) {}
+
+  @Post('projects/:projectId/dialogue-sessions')
+  @ApiOperation({ summary: 'Schedule a dialogue session (đối thoại) and invite households of the project' })
+  @ApiCreatedResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
+  @ApiErrorResponses(400, 404)
+  async create(
+    @Param('projectId', ParseId) projectId: string,
+    @Body() body: CreateDialogueSessionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DialogueSessionResponse> {
+    const created = await this.dialogues.create(projectId, body);
+    void reply.header('etag', etagFor(created.session.version));
+    return toResponse(created);
+  }
+
+  @Get('projects/:projectId/dialogue-sessions')
+  @ApiOperation({ summary: "A project's dialogue sessions, latest scheduled first" })
+  @ApiOkResponse({ type: DialogueSessionPageResponse })
+  @ApiErrorResponses(400, 404)
+  async list(
+    @Param('projectId', ParseId) projectId: string,
+    @Query() query: ListDialogueSessionsQuery,
+  ): Promise<DialogueSessionPageResponse> {
+    const [sessions, total] = await this.dialogues.list(projectId, query);
+    return pageOf(sessions, total, query, toResponse);
+  }
+
+  @Get('dialogue-sessions/:id')
+  @ApiOkResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
+  @ApiErrorResponses(400, 404)
+  async get(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<DialogueSessionResponse> {
+    const found = await this.dialogues.get(id);
+    void reply.header('etag', etagFor(found.session.version));
+    return toResponse(found);
+  }
+
+  @Patch('dialogue-sessions/:id')
+  @ApiOperation({
+    summary: 'Reschedule, record as held (minutes, attendance), correct the record, or cancel',
+    description:
+      'Held and cancelled are final; a cancelled session is frozen. Refused with 412 (If-Match) or 409 (`version`) when based on a stale version.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET' })
+  @ApiOkResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  async update(
+    @Param('id', ParseId) id: string,
+    @Body() body: UpdateDialogueSessionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DialogueSessionResponse> {
+    const updated = await this.dialogues.update(id, body, expectedVersion(ifMatch, body.version));
+    void reply.header('etag', etagFor(updated.session.version));
+    return toResponse(updated);
+  }
+}

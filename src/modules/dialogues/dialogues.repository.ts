@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
+import { DialogueParticipant } from './dialogue-participant.entity.js';
+import { DialogueSession } from './dialogue-session.entity.js';
+import type { AttendanceRecord } from './domain/dialogue-session.changes.js';
+
+export interface SessionFilter {
+  status?: DialogueSession['status'];
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class DialoguesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<DialogueSession | null> {
+    return em.findOneBy(DialogueSession, { id });
+  }
+
+  findByIdForUpdate(id: string, em: EntityManager): Promise<DialogueSession | null> {
+    return em.findOne(DialogueSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async listInProject(projectId: string, filter: SessionFilter): Promise<[DialogueSession[], number]> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(DialogueSession, 'session')
+      .where('session.project_id = :projectId', { projectId });
+    if (filter.status) builder.andWhere('session.status = :status', { status: filter.status });
+    if (filter.from) builder.andWhere('session.scheduled_at >= :from', { from: filter.from });
+    if (filter.to) builder.andWhere('session.scheduled_at < :to', { to: filter.to });
+    return builder
+      .orderBy('session.scheduled_at', 'DESC')
+      .addOrderBy('session.id', 'DESC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+  }
+
+  /** Participants per session, for a whole page of sessions in one query. */
+  async participantsBySession(
+    sessionIds: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, DialogueParticipant[]>> {
+    const rows = sessionIds.length
+      ? await em.find(DialogueParticipant, {
+          where: { dialogueSessionId: In([...sessionIds]) },
+          order: { householdId: 'ASC' },
+        })
+      : [];
+    const bySession = new Map<string, DialogueParticipant[]>(sessionIds.map((id) => [id, []]));
+    for (const row of rows) bySession.get(row.dialogueSessionId)?.push(row);
+    return bySession;
+  }
+
+  async participantsOf(sessionId: string, em: EntityManager = this.dataSource.manager): Promise<DialogueParticipant[]> {
+    return (await this.participantsBySession([sessionId], em)).get(sessionId) ?? [];
+  }
+
+  insert(session: Partial<DialogueSession>, em: EntityManager): Promise<DialogueSession> {
+    return em.save(DialogueSession, em.create(DialogueSession, session));
+  }
+
+  save(session: DialogueSession, em: EntityManager): Promise<DialogueSession> {
+    return em.save(DialogueSession, session);
+  }
+
+  async invite(sessionId: string, householdIds: readonly string[], em: EntityManager): Promise<void> {
+    if (householdIds.length === 0) return;
+    await em.insert(
+      DialogueParticipant,
+      householdIds.map((householdId) => ({ dialogueSessionId: sessionId, householdId })),
+    );
+  }
+
+  async uninvite(sessionId: string, householdIds: readonly string[], em: EntityManager): Promise<void> {
+    if (householdIds.length === 0) return;
+    await em.delete(DialogueParticipant, { dialogueSessionId: sessionId, householdId: In([...householdIds]) });
+  }
+
+  /** One statement for the whole list, however many households it names. */
+  async recordAttendance(sessionId: string, records: readonly AttendanceRecord[], em: EntityManager): Promise<void> {
+    if (records.length === 0) return;
+    await em.upsert(
+      DialogueParticipant,
+      records.map((record) => ({ dialogueSessionId: sessionId, ...record })),
+      ['dialogueSessionId', 'householdId'],
+    );
+  }
+}

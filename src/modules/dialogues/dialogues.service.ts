@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock.js';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { HouseholdsService } from '../households/households.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import type { DialogueParticipant } from './dialogue-participant.entity.js';
+import type { DialogueSession } from './dialogue-session.entity.js';
+import { DialogueSessionChangeRefusedError, HouseholdsNotInProjectError, InvalidScheduleRangeError } from './dialogues.errors.js';
+import { DialoguesRepository } from './dialogues.repository.js';
+import { effectivePatch, isEmptyPatch, type SessionPatch } from './domain/dialogue-session.changes.js';
+import { decideSessionChange } from './domain/dialogue-session.rules.js';
+import type { CreateDialogueSessionDto } from './dto/create-dialogue-session.dto.js';
+import type { ListDialogueSessionsQuery } from './dto/list-dialogue-sessions.query.js';
+import type { UpdateDialogueSessionDto } from './dto/update-dialogue-session.dto.js';
+
+export interface DialogueSessionWithParticipants {
+  session: DialogueSession;
+  participants: DialogueParticipant[];
+}
+
+@Injectable()
+export class DialoguesService {
+  constructor(
+    private readonly sessions: DialoguesRepository,
+    private readonly projects: ProjectsService,
+    private readonly households: HouseholdsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(projectId: string, input: CreateDialogueSessionDto): Promise<DialogueSessionWithParticipants> {
+    await this.projects.assertExists(projectId);
+    await this.assertHouseholdsInProject(projectId, input.householdIds);
+    return this.sessions.transaction(async (em) => {
+      const session = await this.sessions.insert(
+        {
+          projectId,
+          scheduledAt: new Date(input.scheduledAt),
+          location: input.location,
+          kind: input.kind,
+          chair: input.chair,
+          agenda: input.agenda ?? null,
+        },
+        em,
+      );
+      await this.sessions.invite(session.id, input.householdIds, em);
+      return { session, participants: await this.sessions.participantsOf(session.id, em) };
+    });
+  }
+
+  async get(id: string): Promise<DialogueSessionWithParticipants> {
+    const session = await this.sessions.findById(id);
+    if (!session) throw new NotFoundError('DialogueSession', id);
+    return { session, participants: await this.sessions.participantsOf(id) };
+  }
+
+  async list(projectId: string, query: ListDialogueSessionsQuery): Promise<[DialogueSessionWithParticipants[], number]> {
+    if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from)) {
+      throw new InvalidScheduleRangeError(query.from, query.to);
+    }
+    await this.projects.assertExists(projectId);
+    const [sessions, total] = await this.sessions.listInProject(projectId, {
+      status: query.status,
+      from: query.from ? new Date(query.from) : undefined,
+      to: query.to ? new Date(query.to) : undefined,
+      limit: query.limit,
+      offset: query.offset,
+    });
+    const participants = await this.sessions.participantsBySession(sessions.map((s) => s.id));
+    return [sessions.map((session) => ({ session, participants: participants.get(session.id) ?? [] })), total];
+  }
+
+  async update(
+    id: string,
+    input: UpdateDialogueSessionDto,
+    expected: ExpectedVersion | undefined,
+  ): Promise<DialogueSessionWithParticipants> {
+    const requested = toPatch(input);
+    // Households are checked before the transaction: the check runs on another module's connection,
+    // and holding our row lock while waiting for a second pooled connection can exhaust the pool.
+    // Only newly invited households are checked, so one archived after its invitation does not
+    // block later edits; those already invited were checked when they were added.
+    if (requested.householdIds) {
+      const current = await this.get(id);
+      const invited = new Set(current.participants.map((p) => p.householdId));
+      await this.assertHouseholdsInProject(
+        current.session.projectId,
+        requested.householdIds.filter((householdId) => !invited.has(householdId)),
+      );
+    }
+
+    return this.sessions.transaction(async (em) => {
+      const session = await this.sessions.findByIdForUpdate(id, em);
+      if (!session) throw new NotFoundError('DialogueSession', id);
+      if (expected && expected.version !== session.version) {
+        throw new StaleVersionError('DialogueSession', id, expected.version, session.version, expected.viaHeader);
+      }
+      const participants = await this.sessions.participantsOf(id, em);
+      const patch = effectivePatch({ ...session, invitations: participants }, requested);
+      if (isEmptyPatch(patch)) return { session, participants };
+
+      const wasInvited = participants.map((p) => p.householdId);
+      const decision = decideSessionChange(
+        { status: session.status, invitedHouseholdIds: new Set(patch.householdIds ?? wasInvited) },
+        patch,
+        this.clock.now(),
+      );
+      if (!decision.allowed) throw new DialogueSessionChangeRefusedError(decision.code, decision.message, decision.details);
+
+      const { householdIds, attendance, ...columns } = patch;
+      Object.assign(session, columns, { status: decision.status });
+      session.version += 1;
+      const saved = await this.sessions.save(session, em);
+      if (householdIds) {
+        const keep = new Set(householdIds);
+        const had = new Set(wasInvited);
+        await this.sessions.uninvite(id, wasInvited.filter((householdId) => !keep.has(householdId)), em);
+        await this.sessions.invite(id, householdIds.filter((householdId) => !had.has(householdId)), em);
+      }
+      if (attendance) await this.sessions.recordAttendance(id, attendance, em);
+      return { session: saved, participants: await this.sessions.participantsOf(id, em) };
+    });
+  }
+
+  private async assertHouseholdsInProject(projectId: string, householdIds: readonly string[]): Promise<void> {
+    if (householdIds.length === 0) return;
+    const found = new Set(await this.households.findIdsInProject(projectId, householdIds));
+    const foreign = householdIds.filter((id) => !found.has(id));
+    if (foreign.length) throw new HouseholdsNotInProjectError(projectId, foreign);
+  }
+}
+
+function toPatch(input: UpdateDialogueSessionDto): SessionPatch {
+  return {
+    scheduledAt: input.scheduledAt === undefined ? undefined : new Date(input.scheduledAt),
+    location: input.location,
+    kind: input.kind,
+    chair: input.chair,
+    agenda: input.agenda,
+    householdIds: input.householdIds,
+    status: input.status,
+    heldAt: input.heldAt === undefined ? undefined : new Date(input.heldAt),
+    minutes: input.minutes,
+    cancelReason: input.cancelReason,
+    attendance: input.attendance?.map((entry) => ({
+      householdId: entry.householdId,
+      attended: entry.attended,
+      position: entry.position ?? null,
+      note: entry.note ?? null,
+    })),
+  };
+}

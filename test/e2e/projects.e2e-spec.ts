@@ -81,7 +81,7 @@ describe(ProjectsController.name, () => {
   it('should update with optimistic concurrency and an ETag', async () => {
     const project = await makeProject(t.dataSource);
     const read = await request(t.http).get(`/api/v1/projects/${project.id}`).expect(200);
-    const etag = read.headers.etag as string;
+    const etag = read.headers.etag;
     expect(etag).toBe('W/"1"');
 
     const updated = await request(t.http)

@@ -24,9 +24,14 @@ export class DomainError extends Error {
   }
 }
 
+/** `DialogueSession` → `DIALOGUE_SESSION`. */
+function toConstantCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
-    super('not_found', `${entity.toUpperCase()}_NOT_FOUND`, `${entity} ${id} was not found`, { entity, id });
+    super('not_found', `${toConstantCase(entity)}_NOT_FOUND`, `${entity} ${id} was not found`, { entity, id });
   }
 }
 

@@ -39,7 +39,7 @@ interface Mapped {
 
 /** PostgreSQL error codes that are the client's fault, not ours. */
 function mapDatabaseError(error: QueryFailedError): Mapped | undefined {
-  const driverError = error.driverError as { code?: string; constraint?: string; detail?: string } | undefined;
+  const driverError = error.driverError as { code?: string; constraint?: string; column?: string } | undefined;
   switch (driverError?.code) {
     case '23505':
       return {
@@ -55,6 +55,24 @@ function mapDatabaseError(error: QueryFailedError): Mapped | undefined {
         message: 'The request refers to a record that does not exist',
         details: { constraint: driverError.constraint },
       };
+    case '23514':
+      return {
+        status: 422,
+        code: 'CONSTRAINT_VIOLATION',
+        message: 'A value breaks a rule of the data model',
+        details: { constraint: driverError.constraint },
+      };
+    case '23502': {
+      // A null sent for a field that cannot be empty; validators catch most, this is the backstop.
+      const field = (driverError.column ?? 'unknown').replace(/_([a-z0-9])/g, (_, char: string) => char.toUpperCase());
+      return {
+        status: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'The request is invalid',
+        details: { fields: { [field]: [`${field} must not be null`] } },
+      };
+    }
+    case '22021':
     case '22P02':
     case '22007':
     case '22008':

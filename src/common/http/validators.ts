@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsString, Matches, MaxLength, MinLength, type ValidationOptions } from 'class-validator';
+import { IsISO8601, IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,7 +28,30 @@ export function IsText(min: number, max: number, options?: ValidationOptions): P
   return applyDecorators(
     Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value)),
     IsString(options),
+    // PostgreSQL text cannot hold NUL; other control characters except tab and newlines are noise.
+    Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { message: '$property must not contain control characters', ...options }),
     MinLength(min, options),
     MaxLength(max, options),
+  );
+}
+
+/**
+ * A finite number with at most `decimals` decimal places, as a numeric(…, decimals) column stores it.
+ * class-validator's own maxDecimalPlaces throws on exponent notation (5e-324), which would be a 500.
+ */
+export function IsDecimal(decimals: number, options?: ValidationOptions): PropertyDecorator {
+  const scale = 10 ** decimals;
+  return ValidateBy(
+    {
+      name: 'isDecimal',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'number' &&
+          Number.isFinite(value) &&
+          Math.abs(value * scale - Math.round(value * scale)) < 1e-6 * Math.max(1, Math.abs(value * scale)),
+        defaultMessage: () => `$property must be a number with at most ${decimals} decimal places`,
+      },
+    },
+    options,
   );
 }

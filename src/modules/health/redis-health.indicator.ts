@@ -27,13 +27,13 @@ export class RedisHealthIndicator implements OnModuleDestroy {
     try {
       if (this.client.status === 'wait' || this.client.status === 'end') await this.client.connect();
       const pong = await this.client.ping();
-      return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${pong}` });
+      return pong === 'PONG' ? indicator.up() : indicator.down({ message: `unexpected reply ${String(pong)}` });
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     this.client.disconnect();
   }
 }

@@ -52,7 +52,7 @@ export class HouseholdsService {
     await this.projects.assertExists(projectId);
     const area = resolveLandArea(null, input.parcels?.map((p) => p.areaM2), input.landAreaM2);
     if (!area.ok) throw new LandAreaMismatchError(area.declared, area.parcelsSum);
-    const { parcels = [], landAreaM2: _declared, ...fields } = input;
+    const { parcels, landAreaM2: _declared, ...fields } = input;
     try {
       return await this.households.transaction(async (em) => {
         const household = await this.households.insert(
@@ -64,7 +64,7 @@ export class HouseholdsService {
             status: 'not_contacted',
             statusChangedAt: this.clock.now(),
           },
-          toParcelRows(parcels),
+          toParcelRows(parcels ?? []),
           em,
         );
         return { household, parcels: await this.households.parcelsOf(household.id, em) };

@@ -21,7 +21,11 @@ function validRequest(to: ConsentStatus): TransitionRequest {
       return { to, reason: 'r', condition: 'resettlement_housing' };
     case 'handed_over':
       return { to, reason: 'r', handedOverOn: TODAY };
-    default:
+    case 'not_contacted':
+    case 'persuading':
+    case 'objecting':
+    case 'agreed':
+    case 'enforcement_pending':
       return { to, reason: 'r' };
   }
 }

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsNumber, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
-import { IsText } from '../../../common/http/validators.js';
+import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
+import { IsDecimal, IsText } from '../../../common/http/validators.js';
 import { LandParcelDto } from './land-parcel.dto.js';
 
 export class CreateHouseholdDto {
@@ -36,14 +37,14 @@ export class CreateHouseholdDto {
     example: 120,
     description: 'Land area in m². When parcels are given it is their sum; if both are sent they must agree.',
   })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsOmittable()
+  @IsDecimal(2)
   @Min(0)
   @Max(999_999_999)
   landAreaM2?: number;
 
   @ApiPropertyOptional({ type: [LandParcelDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(200)
   @ValidateNested({ each: true })
@@ -51,12 +52,12 @@ export class CreateHouseholdDto {
   parcels?: LandParcelDto[];
 
   @ApiPropertyOptional({ default: false })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   needsResettlement?: boolean;
 
   @ApiPropertyOptional({ default: false, description: 'Elderly, disabled, poor: served first for resettlement' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   vulnerable?: boolean;
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNumber, IsOptional, Max, Min } from 'class-validator';
-import { IsText } from '../../../common/http/validators.js';
+import { IsOptional, Max, Min } from 'class-validator';
+import { IsDecimal, IsText } from '../../../common/http/validators.js';
 
 export class LandParcelDto {
   @ApiProperty({ example: '12', description: 'Cadastral map sheet (tờ bản đồ)' })
@@ -12,7 +12,7 @@ export class LandParcelDto {
   parcelNumber: string;
 
   @ApiProperty({ example: 86.5 })
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   @Min(0.01)
   @Max(999_999_999)
   areaM2: number;

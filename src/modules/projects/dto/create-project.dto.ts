@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNumber, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { IsCivilDate, IsText } from '../../../common/http/validators.js';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
+import { IsDecimal, IsCivilDate, IsText } from '../../../common/http/validators.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../project.entity.js';
 
 export class CreateProjectDto {
@@ -28,7 +29,7 @@ export class CreateProjectDto {
 
   @ApiPropertyOptional({ example: 1040000, description: 'Total land area in m²' })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @IsDecimal(2)
   @Min(0)
   @Max(999_999_999_999)
   totalAreaM2?: number;
@@ -49,14 +50,14 @@ export class CreateProjectDto {
   cutoffOn?: string;
 
   @ApiPropertyOptional({ example: 0.75, default: 0.75, description: 'Consent share worth alerting on (0–1]' })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
+  @IsOmittable()
+  @IsDecimal(4)
   @Min(0.0001)
   @Max(1)
   consentThreshold?: number;
 
   @ApiPropertyOptional({ enum: PROJECT_STATUSES, default: 'active' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(PROJECT_STATUSES)
   status?: ProjectStatus;
 }

@@ -13,7 +13,7 @@ export class CreateVisitDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @Transform(({ value }) =>
+  @Transform(({ value }: { value: unknown }) =>
     Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value,
   )
   @IsString({ each: true })

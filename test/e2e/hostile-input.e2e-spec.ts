@@ -1,0 +1,132 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';
+import { createTestApp, type TestApp } from '../utils/create-test-app.js';
+
+/**
+ * Random and hostile payloads at the write endpoints: whatever arrives, the answer is never a 5xx,
+ * and a refused request writes nothing.
+ */
+describe('hostile input', () => {
+  let t: TestApp;
+  let ids: { unit: string; project: string; household: string };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const unit = await makeUnit(t.dataSource);
+    const project = await makeProject(t.dataSource, { unitIds: [unit.id] });
+    const household = await makeHousehold(t.dataSource, project.id, { status: 'persuading' });
+    ids = { unit: unit.id, project: project.id, household: household.id };
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const TABLES = ['administrative_units', 'projects', 'households', 'land_parcels', 'visits', 'consent_transitions', 'dialogue_sessions'];
+  async function rowCounts(): Promise<string> {
+    const rows: { n: number }[] = await t.dataSource.query(
+      `SELECT ${TABLES.map((table) => `(SELECT count(*) FROM ${table})::int AS ${table}`).join(', ')}`,
+    );
+    return JSON.stringify(rows[0]);
+  }
+
+  const hostileScalar = fc.oneof(
+    fc.constantFrom(
+      null,
+      '',
+      ' ',
+      "'; DROP TABLE households; --",
+      '<script>alert(1)</script>',
+      'a\u0000b',
+      '\ud800',
+      'x'.repeat(20_000),
+      -1,
+      1e308,
+      Number.MAX_SAFE_INTEGER,
+      0.0000001,
+      true,
+      '2025-02-30',
+      '9999-99-99T99:99:99Z',
+      '00000000-0000-4000-8000-000000000000',
+      ['not_contacted'],
+      { $gt: '' },
+      { __proto__: { polluted: true } },
+    ),
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.string({ maxLength: 300 }),
+  );
+  const deepNesting = (depth: number): unknown => (depth === 0 ? 'deep' : { nested: deepNesting(depth - 1) });
+
+  const endpoints = () => [
+    {
+      path: '/api/v1/administrative-units',
+      method: 'post' as const,
+      valid: { code: 'HOSTILE', name: 'Phường', level: 'ward', parentId: ids.unit },
+    },
+    {
+      path: '/api/v1/projects',
+      method: 'post' as const,
+      valid: { code: 'HOSTILE', name: 'Dự án', administrativeUnitIds: [ids.unit], totalAreaM2: 100, consentThreshold: 0.75 },
+    },
+    { path: `/api/v1/projects/${ids.project}`, method: 'patch' as const, valid: { name: 'Dự án', consentThreshold: 0.8, version: 999 } },
+    {
+      path: `/api/v1/projects/${ids.project}/households`,
+      method: 'post' as const,
+      valid: { code: 'HOSTILE', headName: 'Nguyễn Văn A', parcels: [{ mapSheet: '1', parcelNumber: '2', areaM2: 10 }], vulnerable: true },
+    },
+    {
+      path: `/api/v1/households/${ids.household}`,
+      method: 'patch' as const,
+      valid: { headName: 'Nguyễn Văn B', memberCount: 3, needsResettlement: true, version: 999 },
+    },
+    {
+      path: `/api/v1/households/${ids.household}/consent`,
+      method: 'post' as const,
+      valid: { status: 'conditional', reason: 'x', condition: 'resettlement_housing', version: 999 },
+    },
+    {
+      path: `/api/v1/households/${ids.household}/visits`,
+      method: 'post' as const,
+      valid: { visitedAt: '2026-12-09T15:30:00+07:00', officers: ['Mai'], outcome: 'listened', nextFollowUpOn: '2026-12-20' },
+    },
+    {
+      path: `/api/v1/projects/${ids.project}/dialogue-sessions`,
+      method: 'post' as const,
+      valid: { scheduledAt: '2027-01-05T08:00:00+07:00', location: 'UBND', kind: 'formal', chair: 'x', householdIds: [], agenda: 'x' },
+    },
+  ];
+
+  it('should never answer 5xx and never write on a refusal, whatever a field holds', async () => {
+    for (const endpoint of endpoints()) {
+      const fields = Object.keys(endpoint.valid);
+      await fc.assert(
+        fc.asyncProperty(fc.constantFrom(...fields), hostileScalar, async (field, value) => {
+          // Each valid body is built so that it is refused for a reason other than the field under test
+          // (stale version, future visit, existing code), so any write would be a bug.
+          const before = await rowCounts();
+          const body = { ...endpoint.valid, [field]: value };
+          const response = await request(t.http)[endpoint.method](endpoint.path).send(body);
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) expect(await rowCounts()).toBe(before);
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it('should refuse unknown fields, deep nesting and non-object bodies without a 5xx', async () => {
+    for (const endpoint of endpoints()) {
+      const before = await rowCounts();
+      for (const body of [{ ...endpoint.valid, extra: deepNesting(200) }, [endpoint.valid], 'text', 42]) {
+        const response = await request(t.http)
+          [endpoint.method](endpoint.path)
+          .set('content-type', 'application/json')
+          .send(JSON.stringify(body));
+        expect(response.status).toBeGreaterThanOrEqual(400);
+        expect(response.status).toBeLessThan(500);
+      }
+      expect(await rowCounts()).toBe(before);
+    }
+  });
+});

@@ -57,7 +57,9 @@ export class CoreSchema1764380000000 implements MigrationInterface {
         administrative_unit_id uuid NOT NULL REFERENCES administrative_units(id),
         PRIMARY KEY (project_id, administrative_unit_id)
       )`);
-    await q.query(`CREATE INDEX project_administrative_units_unit_idx ON project_administrative_units (administrative_unit_id)`);
+    await q.query(
+      `CREATE INDEX project_administrative_units_unit_idx ON project_administrative_units (administrative_unit_id)`,
+    );
 
     await q.query(`
       CREATE TABLE households (

@@ -18,9 +18,21 @@ describe(AdministrativeUnitsController.name, () => {
     const province = await makeUnit(t.dataSource, { level: 'province', name: 'Thành phố Hà Nội' });
     const created = await request(t.http)
       .post('/api/v1/administrative-units')
-      .send({ code: 'W-TAYHO-2025', name: 'Phường Tây Hồ', level: 'ward', parentId: province.id, validFrom: '2025-07-01' })
+      .send({
+        code: 'W-TAYHO-2025',
+        name: 'Phường Tây Hồ',
+        level: 'ward',
+        parentId: province.id,
+        validFrom: '2025-07-01',
+      })
       .expect(201);
-    expect(created.body).toMatchObject({ code: 'W-TAYHO-2025', name: 'Phường Tây Hồ', parentId: province.id, validFrom: '2025-07-01', validTo: null });
+    expect(created.body).toMatchObject({
+      code: 'W-TAYHO-2025',
+      name: 'Phường Tây Hồ',
+      parentId: province.id,
+      validFrom: '2025-07-01',
+      validTo: null,
+    });
 
     const read = await request(t.http).get(`/api/v1/administrative-units/${created.body.id}`).expect(200);
     expect(read.body.name).toBe('Phường Tây Hồ');
@@ -28,11 +40,24 @@ describe(AdministrativeUnitsController.name, () => {
 
   it('should list children, units valid on a day, and find names without diacritics', async () => {
     const province = await makeUnit(t.dataSource, { level: 'province' });
-    const district = await makeUnit(t.dataSource, { level: 'district', name: 'Quận Tây Hồ', parentId: province.id, validTo: '2025-06-30' });
-    await makeUnit(t.dataSource, { level: 'ward', name: 'Phường Thụy Khuê', parentId: district.id, validTo: '2025-06-30' });
+    const district = await makeUnit(t.dataSource, {
+      level: 'district',
+      name: 'Quận Tây Hồ',
+      parentId: province.id,
+      validTo: '2025-06-30',
+    });
+    await makeUnit(t.dataSource, {
+      level: 'ward',
+      name: 'Phường Thụy Khuê',
+      parentId: district.id,
+      validTo: '2025-06-30',
+    });
     await makeUnit(t.dataSource, { level: 'ward', name: 'Phường Phú Thượng', parentId: district.id });
 
-    const children = await request(t.http).get('/api/v1/administrative-units').query({ parentId: district.id }).expect(200);
+    const children = await request(t.http)
+      .get('/api/v1/administrative-units')
+      .query({ parentId: district.id })
+      .expect(200);
     expect(children.body.total).toBe(2);
 
     const validNow = await request(t.http)

@@ -41,7 +41,10 @@ describe('API contract', () => {
 
   it('should report the database and Redis as up', async () => {
     const response = await request(t.http).get('/health').expect(200);
-    expect(response.body).toMatchObject({ status: 'ok', info: { database: { status: 'up' }, redis: { status: 'up' } } });
+    expect(response.body).toMatchObject({
+      status: 'ok',
+      info: { database: { status: 'up' }, redis: { status: 'up' } },
+    });
   });
 
   it('should echo a client request id, or make one, and put it in errors', async () => {
@@ -53,10 +56,25 @@ describe('API contract', () => {
 
   it.each([
     ['an unknown route', () => request(t.http).get('/api/v1/nowhere'), 404],
-    ['malformed JSON', () => request(t.http).post('/api/v1/projects').set('content-type', 'application/json').send('{"code":'), 400],
-    ['a body over 1 MiB', () => request(t.http).post('/api/v1/projects').send({ name: 'x'.repeat(1_100_000) }), 413],
+    [
+      'malformed JSON',
+      () => request(t.http).post('/api/v1/projects').set('content-type', 'application/json').send('{"code":'),
+      400,
+    ],
+    [
+      'a body over 1 MiB',
+      () =>
+        request(t.http)
+          .post('/api/v1/projects')
+          .send({ name: 'x'.repeat(1_100_000) }),
+      413,
+    ],
     ['a JSON array body', () => request(t.http).post('/api/v1/projects').send([1, 2]), 400],
-    ['a wrong content type', () => request(t.http).post('/api/v1/projects').set('content-type', 'application/xml').send('<a/>'), 415],
+    [
+      'a wrong content type',
+      () => request(t.http).post('/api/v1/projects').set('content-type', 'application/xml').send('<a/>'),
+      415,
+    ],
   ])('should answer %s with the common error shape', async (_label, send, status) => {
     const response = await send();
     expect(response.status).toBe(status);

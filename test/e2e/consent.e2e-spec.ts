@@ -31,8 +31,17 @@ describe(`${HouseholdsController.name} consent`, () => {
     expect(conditional.headers.etag).toBe('W/"2"');
 
     await move(household.id, { status: 'agreed', reason: 'Đã bố trí căn hộ tái định cư' }).expect(200);
-    const handedOver = await move(household.id, { status: 'handed_over', reason: 'Bàn giao mặt bằng', handedOverOn: '2026-03-09' }).expect(200);
-    expect(handedOver.body).toMatchObject({ status: 'handed_over', handoverMode: 'voluntary', handedOverOn: '2026-03-09', condition: null });
+    const handedOver = await move(household.id, {
+      status: 'handed_over',
+      reason: 'Bàn giao mặt bằng',
+      handedOverOn: '2026-03-09',
+    }).expect(200);
+    expect(handedOver.body).toMatchObject({
+      status: 'handed_over',
+      handoverMode: 'voluntary',
+      handedOverOn: '2026-03-09',
+      condition: null,
+    });
 
     const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual([
@@ -64,7 +73,11 @@ describe(`${HouseholdsController.name} consent`, () => {
     const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, { status: 'agreed' });
     await move(household.id, { status: 'objecting', reason: 'Hộ rút lại đồng ý do tranh chấp thừa kế' }).expect(200);
     const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
-    expect(history.body.items[0]).toMatchObject({ from: 'agreed', to: 'objecting', reason: 'Hộ rút lại đồng ý do tranh chấp thừa kế' });
+    expect(history.body.items[0]).toMatchObject({
+      from: 'agreed',
+      to: 'objecting',
+      reason: 'Hộ rút lại đồng ý do tranh chấp thừa kế',
+    });
   });
 
   it('should refuse enforcement until its legal preconditions can be recorded', async () => {
@@ -79,7 +92,11 @@ describe(`${HouseholdsController.name} consent`, () => {
     ['an unknown status', { status: 'happy', reason: 'x' }, 'status'],
     ['an unknown field', { status: 'persuading', reason: 'x', by: 'me' }, 'by'],
     ['a malformed date', { status: 'handed_over', reason: 'x', handedOverOn: '09/03/2026' }, 'handedOverOn'],
-    ['a malformed evidence item', { status: 'persuading', reason: 'x', evidence: [{ kind: 'photo' }] }, 'evidence.0.reference'],
+    [
+      'a malformed evidence item',
+      { status: 'persuading', reason: 'x', evidence: [{ kind: 'photo' }] },
+      'evidence.0.reference',
+    ],
   ])('should answer 400 for %s', async (_label, body, field) => {
     const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
     const response = await move(household.id, body).expect(400);
@@ -87,12 +104,18 @@ describe(`${HouseholdsController.name} consent`, () => {
   });
 
   it('should require a condition for conditional consent and a date for hand-over', async () => {
-    const persuading = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, { status: 'persuading' });
+    const persuading = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, {
+      status: 'persuading',
+    });
     const noCondition = await move(persuading.id, { status: 'conditional', reason: 'x' }).expect(422);
     expect(noCondition.body.code).toBe('CONSENT_CONDITION_REQUIRED');
     const agreed = await makeHousehold(t.dataSource, persuading.projectId, { status: 'agreed' });
-    expect((await move(agreed.id, { status: 'handed_over', reason: 'x' }).expect(422)).body.code).toBe('HANDOVER_DATE_REQUIRED');
-    const future = await move(agreed.id, { status: 'handed_over', reason: 'x', handedOverOn: '2026-03-11' }).expect(422);
+    expect((await move(agreed.id, { status: 'handed_over', reason: 'x' }).expect(422)).body.code).toBe(
+      'HANDOVER_DATE_REQUIRED',
+    );
+    const future = await move(agreed.id, { status: 'handed_over', reason: 'x', handedOverOn: '2026-03-11' }).expect(
+      422,
+    );
     expect(future.body.code).toBe('HANDOVER_DATE_IN_FUTURE');
   });
 
@@ -123,7 +146,9 @@ describe(`${HouseholdsController.name} consent`, () => {
       archivedAt: new Date(),
       archiveReason: 'x',
     });
-    expect((await move(household.id, { status: 'agreed', reason: 'x' }).expect(422)).body.code).toBe('HOUSEHOLD_ARCHIVED');
+    expect((await move(household.id, { status: 'agreed', reason: 'x' }).expect(422)).body.code).toBe(
+      'HOUSEHOLD_ARCHIVED',
+    );
   });
 
   it('should answer 404 for an unknown household', async () => {

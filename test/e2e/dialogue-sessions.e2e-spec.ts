@@ -69,7 +69,13 @@ describe(DialoguesController.name, () => {
     const project = await makeProject(t.dataSource);
     const created = await request(t.http)
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
-      .send({ scheduledAt: '2026-03-20T08:30:00Z', location: 'Nhà văn hoá tổ dân phố 9', kind: 'informal', chair: 'Tổ trưởng', householdIds: [] })
+      .send({
+        scheduledAt: '2026-03-20T08:30:00Z',
+        location: 'Nhà văn hoá tổ dân phố 9',
+        kind: 'informal',
+        chair: 'Tổ trưởng',
+        householdIds: [],
+      })
       .expect(201);
     expect(created.body).toMatchObject({ householdIds: [], attendance: [], kind: 'informal' });
   });
@@ -78,13 +84,19 @@ describe(DialoguesController.name, () => {
     const project = await makeProject(t.dataSource);
     const household = await makeHousehold(t.dataSource, project.id);
     const at = (iso: string) => new Date(iso);
-    const jan = await makeDialogueSession(t.dataSource, project.id, { scheduledAt: at('2026-01-15T02:00:00Z'), status: 'held' });
+    const jan = await makeDialogueSession(t.dataSource, project.id, {
+      scheduledAt: at('2026-01-15T02:00:00Z'),
+      status: 'held',
+    });
     const feb = await makeDialogueSession(t.dataSource, project.id, {
       scheduledAt: at('2026-02-15T02:00:00Z'),
       status: 'cancelled',
       householdIds: [household.id],
     });
-    const mar = await makeDialogueSession(t.dataSource, project.id, { scheduledAt: at('2026-03-15T02:00:00Z'), householdIds: [household.id] });
+    const mar = await makeDialogueSession(t.dataSource, project.id, {
+      scheduledAt: at('2026-03-15T02:00:00Z'),
+      householdIds: [household.id],
+    });
     await makeDialogueSession(t.dataSource, (await makeProject(t.dataSource)).id);
     const url = `/api/v1/projects/${project.id}/dialogue-sessions`;
 
@@ -105,10 +117,16 @@ describe(DialoguesController.name, () => {
       .expect(200);
     expect(february.body).toMatchObject({ total: 1, items: [{ id: feb.id, status: 'cancelled' }] });
 
-    const inverted = await request(t.http).get(url).query({ from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' }).expect(400);
+    const inverted = await request(t.http)
+      .get(url)
+      .query({ from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' })
+      .expect(400);
     expect(inverted.body.details.fields.to).toBeDefined();
 
-    const badQuery = await request(t.http).get(url).query({ status: 'postponed', from: '2026-02-01', limit: 0 }).expect(400);
+    const badQuery = await request(t.http)
+      .get(url)
+      .query({ status: 'postponed', from: '2026-02-01', limit: 0 })
+      .expect(400);
     expect(Object.keys(badQuery.body.details.fields).sort()).toEqual(['from', 'limit', 'status']);
   });
 
@@ -126,7 +144,13 @@ describe(DialoguesController.name, () => {
       })
       .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(response.body.details.fields).sort()).toEqual(['householdIds', 'kind', 'location', 'room', 'scheduledAt']);
+    expect(Object.keys(response.body.details.fields).sort()).toEqual([
+      'householdIds',
+      'kind',
+      'location',
+      'room',
+      'scheduledAt',
+    ]);
 
     const noZone = await request(t.http)
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
@@ -150,12 +174,21 @@ describe(DialoguesController.name, () => {
   it('should refuse households of another project or archived ones, listing them', async () => {
     const project = await makeProject(t.dataSource);
     const own = await makeHousehold(t.dataSource, project.id);
-    const archived = await makeHousehold(t.dataSource, project.id, { archivedAt: new Date('2026-01-01T00:00:00Z'), archiveReason: 'Trùng hồ sơ' });
+    const archived = await makeHousehold(t.dataSource, project.id, {
+      archivedAt: new Date('2026-01-01T00:00:00Z'),
+      archiveReason: 'Trùng hồ sơ',
+    });
     const foreign = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
 
     const response = await request(t.http)
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
-      .send({ scheduledAt: LATER_TODAY, location: 'x', kind: 'formal', chair: 'x', householdIds: [own.id, foreign.id, archived.id, MISSING] })
+      .send({
+        scheduledAt: LATER_TODAY,
+        location: 'x',
+        kind: 'formal',
+        chair: 'x',
+        householdIds: [own.id, foreign.id, archived.id, MISSING],
+      })
       .expect(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
     const messages: string[] = response.body.details.fields.householdIds;
@@ -163,7 +196,10 @@ describe(DialoguesController.name, () => {
     for (const id of [foreign.id, archived.id, MISSING]) expect(messages.join('\n')).toContain(id);
 
     const { url } = await scheduledSession();
-    const patch = await request(t.http).patch(url).send({ householdIds: [foreign.id] }).expect(400);
+    const patch = await request(t.http)
+      .patch(url)
+      .send({ householdIds: [foreign.id] })
+      .expect(400);
     expect(patch.body.details.fields.householdIds[0]).toContain(foreign.id);
   });
 
@@ -211,14 +247,24 @@ describe(DialoguesController.name, () => {
       .expect(200);
     expect(corrected.body).toMatchObject({ status: 'held', minutes: 'Biên bản đã sửa', version: 3 });
     expect(corrected.body.attendance).toHaveLength(2);
-    expect(corrected.body.attendance).toContainEqual({ householdId: second, attended: true, position: 'agree', note: null });
+    expect(corrected.body.attendance).toContainEqual({
+      householdId: second,
+      attended: true,
+      position: 'agree',
+      note: null,
+    });
   });
 
   it('should accept a held session sent back whole with only its minutes corrected, and a retried cancel', async () => {
     const { url, invited } = await scheduledSession();
     const held = await request(t.http)
       .patch(url)
-      .send({ status: 'held', heldAt: YESTERDAY_MORNING, minutes: 'Biên bản', attendance: [{ householdId: invited[0], attended: true }] })
+      .send({
+        status: 'held',
+        heldAt: YESTERDAY_MORNING,
+        minutes: 'Biên bản',
+        attendance: [{ householdId: invited[0], attended: true }],
+      })
       .expect(200);
     const { id: _id, projectId: _p, version: _v, createdAt: _c, updatedAt: _u, cancelReason: _r, ...form } = held.body;
     const resent = await request(t.http)
@@ -307,7 +353,10 @@ describe(DialoguesController.name, () => {
       .expect(422)
       .expect((r) => expect(r.body.code).toBe('DIALOGUE_CANCEL_REASON_REQUIRED'));
 
-    const cancelled = await request(t.http).patch(url).send({ status: 'cancelled', cancelReason: 'Hoãn do mưa bão' }).expect(200);
+    const cancelled = await request(t.http)
+      .patch(url)
+      .send({ status: 'cancelled', cancelReason: 'Hoãn do mưa bão' })
+      .expect(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'Hoãn do mưa bão', version: 2 });
 
     for (const body of [{ status: 'scheduled' }, { location: 'Nơi khác' }, { cancelReason: 'Lý do khác' }]) {
@@ -325,9 +374,19 @@ describe(DialoguesController.name, () => {
     const { url, households, invited } = await scheduledSession();
     const response = await request(t.http)
       .patch(url)
-      .send({ scheduledAt: '2026-03-25T14:00:00+07:00', kind: 'informal', agenda: 'Giải đáp đơn giá bồi thường', householdIds: [invited[1], households[2].id] })
+      .send({
+        scheduledAt: '2026-03-25T14:00:00+07:00',
+        kind: 'informal',
+        agenda: 'Giải đáp đơn giá bồi thường',
+        householdIds: [invited[1], households[2].id],
+      })
       .expect(200);
-    expect(response.body).toMatchObject({ scheduledAt: '2026-03-25T07:00:00.000Z', kind: 'informal', agenda: 'Giải đáp đơn giá bồi thường', version: 2 });
+    expect(response.body).toMatchObject({
+      scheduledAt: '2026-03-25T07:00:00.000Z',
+      kind: 'informal',
+      agenda: 'Giải đáp đơn giá bồi thường',
+      version: 2,
+    });
     expect(response.body.householdIds.sort()).toEqual([invited[1], households[2].id].sort());
 
     const cleared = await request(t.http).patch(url).send({ agenda: null }).expect(200);
@@ -337,9 +396,17 @@ describe(DialoguesController.name, () => {
   it('should refuse a stale version: 412 with If-Match, 409 with a version field', async () => {
     const { url } = await scheduledSession();
     const first = await request(t.http).get(url).expect(200);
-    await request(t.http).patch(url).set('If-Match', first.headers.etag).send({ location: 'Nhà văn hoá tổ dân phố 11' }).expect(200);
+    await request(t.http)
+      .patch(url)
+      .set('If-Match', first.headers.etag)
+      .send({ location: 'Nhà văn hoá tổ dân phố 11' })
+      .expect(200);
 
-    const viaHeader = await request(t.http).patch(url).set('If-Match', first.headers.etag).send({ chair: 'Phó chủ tịch' }).expect(412);
+    const viaHeader = await request(t.http)
+      .patch(url)
+      .set('If-Match', first.headers.etag)
+      .send({ chair: 'Phó chủ tịch' })
+      .expect(412);
     expect(viaHeader.body).toMatchObject({ code: 'STALE_VERSION', details: { expectedVersion: 1, currentVersion: 2 } });
     await request(t.http)
       .patch(url)
@@ -360,12 +427,24 @@ describe(DialoguesController.name, () => {
     const created = await request(t.http)
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
       // Phones often send decomposed (NFD) text; it is stored composed so search and equality work.
-      .send({ scheduledAt: YESTERDAY_MORNING, location: location.normalize('NFD'), kind: 'formal', chair, agenda: 'Đối thoại về quỹ nhà tái định cư', householdIds: [household.id] })
+      .send({
+        scheduledAt: YESTERDAY_MORNING,
+        location: location.normalize('NFD'),
+        kind: 'formal',
+        chair,
+        agenda: 'Đối thoại về quỹ nhà tái định cư',
+        householdIds: [household.id],
+      })
       .expect(201);
     const minutes = 'Hộ ông Lê Văn Đức đồng ý bàn giao mặt bằng khi được bố trí tái định cư.';
     await request(t.http)
       .patch(`/api/v1/dialogue-sessions/${created.body.id}`)
-      .send({ status: 'held', heldAt: YESTERDAY_MORNING, minutes, attendance: [{ householdId: household.id, attended: true, note: 'Ý kiến: cần thêm thời gian' }] })
+      .send({
+        status: 'held',
+        heldAt: YESTERDAY_MORNING,
+        minutes,
+        attendance: [{ householdId: household.id, attended: true, note: 'Ý kiến: cần thêm thời gian' }],
+      })
       .expect(200);
 
     const read = await request(t.http).get(`/api/v1/dialogue-sessions/${created.body.id}`).expect(200);

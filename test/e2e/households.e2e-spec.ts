@@ -85,7 +85,12 @@ describe(HouseholdsController.name, () => {
       const project = await makeProject(t.dataSource);
       const response = await request(t.http)
         .post(`/api/v1/projects/${project.id}/households`)
-        .send({ code: 'A-1', headName: 'Lê Văn Tám', landAreaM2: 100, parcels: [{ mapSheet: '1', parcelNumber: '2', areaM2: 90 }] })
+        .send({
+          code: 'A-1',
+          headName: 'Lê Văn Tám',
+          landAreaM2: 100,
+          parcels: [{ mapSheet: '1', parcelNumber: '2', areaM2: 90 }],
+        })
         .expect(400);
       expect(response.body.details.fields.landAreaM2).toBeDefined();
     });
@@ -99,12 +104,18 @@ describe(HouseholdsController.name, () => {
         .send({ code: 'DUP-1', headName: 'Phạm Văn Long' })
         .expect(409)
         .expect((r) => expect(r.body.code).toBe('HOUSEHOLD_CODE_TAKEN'));
-      await request(t.http).post(`/api/v1/projects/${other.id}/households`).send({ code: 'DUP-1', headName: 'Phạm Văn Long' }).expect(201);
+      await request(t.http)
+        .post(`/api/v1/projects/${other.id}/households`)
+        .send({ code: 'DUP-1', headName: 'Phạm Văn Long' })
+        .expect(201);
     });
 
     it('should answer 404 for an unknown project or household', async () => {
       const missing = '00000000-0000-4000-8000-000000000000';
-      await request(t.http).post(`/api/v1/projects/${missing}/households`).send({ code: 'X', headName: 'Y' }).expect(404);
+      await request(t.http)
+        .post(`/api/v1/projects/${missing}/households`)
+        .send({ code: 'X', headName: 'Y' })
+        .expect(404);
       await request(t.http).get(`/api/v1/projects/${missing}/households`).expect(404);
       await request(t.http).get(`/api/v1/households/${missing}`).expect(404);
     });
@@ -113,30 +124,66 @@ describe(HouseholdsController.name, () => {
   describe('list', () => {
     it('should find "Nguyễn" from "nguyen" and "Đặng" from "dang", over name, address and code', async () => {
       const project = await makeProject(t.dataSource);
-      await makeHousehold(t.dataSource, project.id, { code: 'S-1', headName: 'Nguyễn Văn An', address: 'Ngõ 1 Lạc Long Quân' });
-      await makeHousehold(t.dataSource, project.id, { code: 'S-2', headName: 'Đặng Thị Bình', address: 'Phố Thụy Khuê' });
+      await makeHousehold(t.dataSource, project.id, {
+        code: 'S-1',
+        headName: 'Nguyễn Văn An',
+        address: 'Ngõ 1 Lạc Long Quân',
+      });
+      await makeHousehold(t.dataSource, project.id, {
+        code: 'S-2',
+        headName: 'Đặng Thị Bình',
+        address: 'Phố Thụy Khuê',
+      });
       await makeHousehold(t.dataSource, project.id, { code: 'S-3', headName: 'Trần Văn Cường', address: 'Tam Đa' });
 
-      const byName = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ q: 'nguyen' }).expect(200);
+      const byName = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ q: 'nguyen' })
+        .expect(200);
       expect(byName.body.items.map((h: { code: string }) => h.code)).toEqual(['S-1']);
-      const byStroke = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ q: 'DANG thi' }).expect(200);
+      const byStroke = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ q: 'DANG thi' })
+        .expect(200);
       expect(byStroke.body.items.map((h: { code: string }) => h.code)).toEqual(['S-2']);
-      const byAddress = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ q: 'thuy khue' }).expect(200);
+      const byAddress = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ q: 'thuy khue' })
+        .expect(200);
       expect(byAddress.body.items.map((h: { code: string }) => h.code)).toEqual(['S-2']);
-      const byCode = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ q: 's-3' }).expect(200);
+      const byCode = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ q: 's-3' })
+        .expect(200);
       expect(byCode.body.items.map((h: { code: string }) => h.code)).toEqual(['S-3']);
-      const wildcard = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ q: '%' }).expect(200);
+      const wildcard = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ q: '%' })
+        .expect(200);
       expect(wildcard.body.total).toBe(0);
     });
 
     it('should filter by one or several statuses and by overdue follow-up', async () => {
       const project = await makeProject(t.dataSource);
       await makeHousehold(t.dataSource, project.id, { code: 'F-1', status: 'objecting', nextFollowUpOn: '2026-03-01' });
-      await makeHousehold(t.dataSource, project.id, { code: 'F-2', status: 'conditional', consentCondition: 'other', nextFollowUpOn: '2026-03-20' });
-      await makeHousehold(t.dataSource, project.id, { code: 'F-3', status: 'handed_over', handoverMode: 'voluntary', nextFollowUpOn: '2026-01-01' });
+      await makeHousehold(t.dataSource, project.id, {
+        code: 'F-2',
+        status: 'conditional',
+        consentCondition: 'other',
+        nextFollowUpOn: '2026-03-20',
+      });
+      await makeHousehold(t.dataSource, project.id, {
+        code: 'F-3',
+        status: 'handed_over',
+        handoverMode: 'voluntary',
+        nextFollowUpOn: '2026-01-01',
+      });
       await makeHousehold(t.dataSource, project.id, { code: 'F-4', status: 'persuading' });
 
-      const objecting = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ status: 'objecting' }).expect(200);
+      const objecting = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ status: 'objecting' })
+        .expect(200);
       expect(objecting.body.items.map((h: { code: string }) => h.code)).toEqual(['F-1']);
       const several = await request(t.http)
         .get(`/api/v1/projects/${project.id}/households`)
@@ -144,20 +191,33 @@ describe(HouseholdsController.name, () => {
         .expect(200);
       expect(several.body.total).toBe(2);
       // Today is 2026-03-10 on the test clock; a handed-over household is never overdue.
-      const overdue = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ followUpOverdue: 'true' }).expect(200);
+      const overdue = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ followUpOverdue: 'true' })
+        .expect(200);
       expect(overdue.body.items.map((h: { code: string }) => h.code)).toEqual(['F-1']);
 
       await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ status: 'happy' }).expect(400);
-      await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ followUpOverdue: 'maybe' }).expect(400);
+      await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ followUpOverdue: 'maybe' })
+        .expect(400);
     });
 
     it('should paginate with a total count and refuse a page over 200', async () => {
       const project = await makeProject(t.dataSource);
-      for (let i = 1; i <= 7; i += 1) await makeHousehold(t.dataSource, project.id, { code: `P-${String(i).padStart(2, '0')}` });
-      const page = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ limit: 3, offset: 3 }).expect(200);
+      for (let i = 1; i <= 7; i += 1)
+        await makeHousehold(t.dataSource, project.id, { code: `P-${String(i).padStart(2, '0')}` });
+      const page = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ limit: 3, offset: 3 })
+        .expect(200);
       expect(page.body).toMatchObject({ total: 7, limit: 3, offset: 3 });
       expect(page.body.items.map((h: { code: string }) => h.code)).toEqual(['P-04', 'P-05', 'P-06']);
-      const sorted = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ sort: '-code', limit: 1 }).expect(200);
+      const sorted = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ sort: '-code', limit: 1 })
+        .expect(200);
       expect(sorted.body.items[0].code).toBe('P-07');
       await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ limit: 201 }).expect(400);
       await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ limit: 'ten' }).expect(400);
@@ -170,17 +230,37 @@ describe(HouseholdsController.name, () => {
       const updated = await request(t.http)
         .patch(`/api/v1/households/${household.id}`)
         .set('If-Match', 'W/"1"')
-        .send({ phone: '0987 654 321', vulnerable: true, parcels: [{ mapSheet: '3', parcelNumber: '17', areaM2: 250 }] })
+        .send({
+          phone: '0987 654 321',
+          vulnerable: true,
+          parcels: [{ mapSheet: '3', parcelNumber: '17', areaM2: 250 }],
+        })
         .expect(200);
-      expect(updated.body).toMatchObject({ phone: '0987 654 321', vulnerable: true, landAreaM2: 250, landAreaSource: 'parcels', version: 2 });
+      expect(updated.body).toMatchObject({
+        phone: '0987 654 321',
+        vulnerable: true,
+        landAreaM2: 250,
+        landAreaSource: 'parcels',
+        version: 2,
+      });
       expect(updated.headers.etag).toBe('W/"2"');
     });
 
     it('should refuse a stale write: 412 with If-Match, 409 with a version field, and keep the first write', async () => {
       const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
-      await request(t.http).patch(`/api/v1/households/${household.id}`).send({ phone: '0900000001', version: 1 }).expect(200);
-      await request(t.http).patch(`/api/v1/households/${household.id}`).set('If-Match', 'W/"1"').send({ phone: '0900000002' }).expect(412);
-      await request(t.http).patch(`/api/v1/households/${household.id}`).send({ phone: '0900000003', version: 1 }).expect(409);
+      await request(t.http)
+        .patch(`/api/v1/households/${household.id}`)
+        .send({ phone: '0900000001', version: 1 })
+        .expect(200);
+      await request(t.http)
+        .patch(`/api/v1/households/${household.id}`)
+        .set('If-Match', 'W/"1"')
+        .send({ phone: '0900000002' })
+        .expect(412);
+      await request(t.http)
+        .patch(`/api/v1/households/${household.id}`)
+        .send({ phone: '0900000003', version: 1 })
+        .expect(409);
       const read = await request(t.http).get(`/api/v1/households/${household.id}`).expect(200);
       expect(read.body).toMatchObject({ phone: '0900000001', version: 2 });
     });
@@ -207,12 +287,18 @@ describe(HouseholdsController.name, () => {
 
       const live = await request(t.http).get(`/api/v1/projects/${project.id}/households`).expect(200);
       expect(live.body.total).toBe(0);
-      const all = await request(t.http).get(`/api/v1/projects/${project.id}/households`).query({ includeArchived: 'true' }).expect(200);
+      const all = await request(t.http)
+        .get(`/api/v1/projects/${project.id}/households`)
+        .query({ includeArchived: 'true' })
+        .expect(200);
       expect(all.body.total).toBe(1);
       await request(t.http).get(`/api/v1/households/${household.id}`).expect(200);
 
       await request(t.http).patch(`/api/v1/households/${household.id}`).send({ phone: '0900000000' }).expect(422);
-      const restored = await request(t.http).patch(`/api/v1/households/${household.id}`).send({ archived: false }).expect(200);
+      const restored = await request(t.http)
+        .patch(`/api/v1/households/${household.id}`)
+        .send({ archived: false })
+        .expect(200);
       expect(restored.body).toMatchObject({ archived: false, archiveReason: null });
     });
 

@@ -58,9 +58,21 @@ describe(ProjectsController.name, () => {
 
     const invalid = await request(t.http)
       .post('/api/v1/projects')
-      .send({ code: 'NEW-2', name: 'x', administrativeUnitIds: [], consentThreshold: 1.5, totalAreaM2: -1, status: 'paused' })
+      .send({
+        code: 'NEW-2',
+        name: 'x',
+        administrativeUnitIds: [],
+        consentThreshold: 1.5,
+        totalAreaM2: -1,
+        status: 'paused',
+      })
       .expect(400);
-    expect(Object.keys(invalid.body.details.fields).sort()).toEqual(['administrativeUnitIds', 'consentThreshold', 'status', 'totalAreaM2']);
+    expect(Object.keys(invalid.body.details.fields).sort()).toEqual([
+      'administrativeUnitIds',
+      'consentThreshold',
+      'status',
+      'totalAreaM2',
+    ]);
   });
 
   it('should list projects of a unit and of the units below it', async () => {
@@ -70,7 +82,10 @@ describe(ProjectsController.name, () => {
     const inWard = await makeProject(t.dataSource, { unitIds: [ward.id], name: 'Khu đô thị Nam Thăng Long' });
     await makeProject(t.dataSource, { unitIds: [elsewhere.id] });
 
-    const response = await request(t.http).get('/api/v1/projects').query({ administrativeUnitId: province.id }).expect(200);
+    const response = await request(t.http)
+      .get('/api/v1/projects')
+      .query({ administrativeUnitId: province.id })
+      .expect(200);
     expect(response.body.total).toBe(1);
     expect(response.body.items[0]).toMatchObject({ id: inWard.id, administrativeUnitIds: [ward.id] });
 
@@ -113,6 +128,9 @@ describe(ProjectsController.name, () => {
 
   it('should answer 404 for an unknown project', async () => {
     await request(t.http).get('/api/v1/projects/00000000-0000-4000-8000-000000000000').expect(404);
-    await request(t.http).patch('/api/v1/projects/00000000-0000-4000-8000-000000000000').send({ name: 'x' }).expect(404);
+    await request(t.http)
+      .patch('/api/v1/projects/00000000-0000-4000-8000-000000000000')
+      .send({ name: 'x' })
+      .expect(404);
   });
 });

@@ -52,13 +52,21 @@ describe(VisitsController.name, () => {
     });
     const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items).toEqual([
-      expect.objectContaining({ from: 'not_contacted', to: 'persuading', visitId: created.body.id, actor: 'Trần Thị Mai' }),
+      expect.objectContaining({
+        from: 'not_contacted',
+        to: 'persuading',
+        visitId: created.body.id,
+        actor: 'Trần Thị Mai',
+      }),
     ]);
   });
 
   it('should not change the status on later visits', async () => {
     const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, { status: 'objecting' });
-    await request(t.http).post(`/api/v1/households/${household.id}/visits`).send(visit({ outcome: 'refused' })).expect(201);
+    await request(t.http)
+      .post(`/api/v1/households/${household.id}/visits`)
+      .send(visit({ outcome: 'refused' }))
+      .expect(201);
     const read = await request(t.http).get(`/api/v1/households/${household.id}`).expect(200);
     expect(read.body.status).toBe('objecting');
     const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
@@ -88,7 +96,10 @@ describe(VisitsController.name, () => {
     const household = await newHousehold();
     const responses = await Promise.all(
       Array.from({ length: 5 }, () =>
-        request(t.http).post(`/api/v1/households/${household.id}/visits`).set('Idempotency-Key', 'burst-1').send(visit()),
+        request(t.http)
+          .post(`/api/v1/households/${household.id}/visits`)
+          .set('Idempotency-Key', 'burst-1')
+          .send(visit()),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
@@ -100,7 +111,11 @@ describe(VisitsController.name, () => {
 
   it('should refuse the same key with a different body', async () => {
     const household = await newHousehold();
-    await request(t.http).post(`/api/v1/households/${household.id}/visits`).set('Idempotency-Key', 'k-2').send(visit()).expect(201);
+    await request(t.http)
+      .post(`/api/v1/households/${household.id}/visits`)
+      .set('Idempotency-Key', 'k-2')
+      .send(visit())
+      .expect(201);
     const reused = await request(t.http)
       .post(`/api/v1/households/${household.id}/visits`)
       .set('Idempotency-Key', 'k-2')
@@ -147,7 +162,10 @@ describe(VisitsController.name, () => {
     ['an unknown field', { mood: 'ok' }, 'mood'],
   ])('should answer 400 for %s and write nothing', async (_label, overrides, field) => {
     const household = await newHousehold();
-    const response = await request(t.http).post(`/api/v1/households/${household.id}/visits`).send(visit(overrides)).expect(400);
+    const response = await request(t.http)
+      .post(`/api/v1/households/${household.id}/visits`)
+      .send(visit(overrides))
+      .expect(400);
     expect(response.body.details.fields[field]).toBeDefined();
     expect(await countVisits(household.id)).toBe(0);
   });
@@ -168,7 +186,10 @@ describe(VisitsController.name, () => {
   });
 
   it('should refuse a visit to an archived household and answer 404 for an unknown one', async () => {
-    const archived = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, { archivedAt: new Date(), archiveReason: 'x' });
+    const archived = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, {
+      archivedAt: new Date(),
+      archiveReason: 'x',
+    });
     await request(t.http).post(`/api/v1/households/${archived.id}/visits`).send(visit()).expect(422);
     const missing = '00000000-0000-4000-8000-000000000000';
     await request(t.http).post(`/api/v1/households/${missing}/visits`).send(visit()).expect(404);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import { AdministrativeUnit, type AdministrativeLevel } from '../../src/modules/administrative-units/administrative-unit.entity.js';
+import {
+  AdministrativeUnit,
+  type AdministrativeLevel,
+} from '../../src/modules/administrative-units/administrative-unit.entity.js';
 import { Household } from '../../src/modules/households/household.entity.js';
 import { ProjectAdministrativeUnit } from '../../src/modules/projects/project-administrative-unit.entity.js';
 import { Project } from '../../src/modules/projects/project.entity.js';
@@ -35,7 +38,11 @@ export async function makeProject(
   return project;
 }
 
-export async function makeHousehold(ds: DataSource, projectId: string, overrides: Partial<Household> = {}): Promise<Household> {
+export async function makeHousehold(
+  ds: DataSource,
+  projectId: string,
+  overrides: Partial<Household> = {},
+): Promise<Household> {
   const repo = ds.getRepository(Household);
   return repo.save(
     repo.create({

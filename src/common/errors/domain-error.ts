@@ -3,12 +3,7 @@
  * status; services and domain code never know about HTTP.
  */
 export type ErrorKind =
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'stale_version'
-  | 'precondition_failed'
-  | 'rule_violation';
+  'invalid_input' | 'not_found' | 'conflict' | 'stale_version' | 'precondition_failed' | 'rule_violation';
 
 export type ErrorDetails = Record<string, unknown>;
 

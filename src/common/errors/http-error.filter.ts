@@ -38,9 +38,9 @@ interface Mapped {
 }
 
 /** PostgreSQL error codes that are the client's fault, not ours. */
-function mapDatabaseError(error: QueryFailedError): Mapped | undefined {
-  const driverError = error.driverError as { code?: string; constraint?: string; column?: string } | undefined;
-  switch (driverError?.code) {
+function mapDatabaseError(error: QueryFailedError<Error>): Mapped | undefined {
+  const driverError = error.driverError as { code?: string; constraint?: string; column?: string };
+  switch (driverError.code) {
     case '23505':
       return {
         status: 409,
@@ -129,12 +129,12 @@ export class HttpErrorFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const message =
         typeof response === 'object' && response !== null && 'message' in response
-          ? String((response as { message: unknown }).message)
+          ? String(response.message)
           : exception.message;
       return { status, code: status === 404 ? 'ROUTE_NOT_FOUND' : codeForStatus(status), message };
     }
     if (exception instanceof QueryFailedError) {
-      const mapped = mapDatabaseError(exception);
+      const mapped = mapDatabaseError(exception as QueryFailedError<Error>);
       if (mapped) return mapped;
     }
     // Fastify's own errors (malformed JSON, body too large, wrong content type) carry a 4xx status.
@@ -148,6 +148,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         ...(typeof fastifyCode === 'string' ? { details: { reason: fastifyCode } } : {}),
       };
     }
-    return { status: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; quote the request id when reporting it' };
+    return {
+      status: 500,
+      code: 'INTERNAL_ERROR',
+      message: 'An unexpected error occurred; quote the request id when reporting it',
+    };
   }
 }

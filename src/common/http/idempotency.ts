@@ -9,7 +9,9 @@ export function parseIdempotencyKey(raw: string | undefined): string | undefined
   if (raw === undefined) return undefined;
   const key = raw.trim();
   if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
-    throw new InputValidationError({ 'header:idempotency-key': ['Idempotency-Key must be 1 to 200 visible ASCII characters'] });
+    throw new InputValidationError({
+      'header:idempotency-key': ['Idempotency-Key must be 1 to 200 visible ASCII characters'],
+    });
   }
   return key;
 }
@@ -29,5 +31,7 @@ function canonical(value: unknown): unknown {
 
 /** A hash of the request body that ignores key order, so a replay can be told from a different request. */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(JSON.stringify(canonical(body))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(body)))
+    .digest('hex');
 }

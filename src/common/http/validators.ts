@@ -1,6 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsISO8601, IsString, Matches, MaxLength, MinLength, ValidateBy, type ValidationOptions } from 'class-validator';
+import {
+  IsISO8601,
+  IsString,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateBy,
+  type ValidationOptions,
+} from 'class-validator';
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -8,7 +16,10 @@ const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export function IsCivilDate(options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(
     Matches(CIVIL_DATE, { message: '$property must be a date as YYYY-MM-DD', ...options }),
-    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be a real calendar date', ...options }),
+    IsISO8601(
+      { strict: true, strictSeparator: true },
+      { message: '$property must be a real calendar date', ...options },
+    ),
   );
 }
 
@@ -26,10 +37,14 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
 /** Trims, normalises to NFC (phones send decomposed Vietnamese), and bounds the length. */
 export function IsText(min: number, max: number, options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(
-    Transform(({ value }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value)),
+    Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.normalize('NFC').trim() : value)),
     IsString(options),
     // PostgreSQL text cannot hold NUL; other control characters except tab and newlines are noise.
-    Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, { message: '$property must not contain control characters', ...options }),
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
+    Matches(/^[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]*$/, {
+      message: '$property must not contain control characters',
+      ...options,
+    }),
     MinLength(min, options),
     MaxLength(max, options),
   );

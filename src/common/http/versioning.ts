@@ -11,10 +11,14 @@ export function etagFor(version: number): string {
 }
 
 /** Reads `If-Match` (`W/"3"`, `"3"` or `3`) or a `version` body field. */
-export function expectedVersion(ifMatch: string | undefined, bodyVersion: number | undefined): ExpectedVersion | undefined {
+export function expectedVersion(
+  ifMatch: string | undefined,
+  bodyVersion: number | undefined,
+): ExpectedVersion | undefined {
   if (ifMatch !== undefined && ifMatch.trim() !== '' && ifMatch.trim() !== '*') {
     const match = /^(?:W\/)?"?(\d{1,9})"?$/.exec(ifMatch.trim());
-    if (!match) throw new InputValidationError({ 'header:if-match': ['If-Match must be an ETag from a previous response'] });
+    if (!match)
+      throw new InputValidationError({ 'header:if-match': ['If-Match must be an ETag from a previous response'] });
     const version = Number(match[1]);
     if (bodyVersion !== undefined && bodyVersion !== version) {
       throw new InputValidationError({ version: ['version and If-Match disagree'] });

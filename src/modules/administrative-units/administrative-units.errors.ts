@@ -10,12 +10,10 @@ export class ParentUnitNotFoundError extends DomainError {
 
 export class InvalidUnitHierarchyError extends DomainError {
   constructor(childLevel: string, parentLevel: string) {
-    super(
-      'rule_violation',
-      'INVALID_UNIT_HIERARCHY',
-      `A ${childLevel} cannot be placed under a ${parentLevel}`,
-      { level: childLevel, parentLevel },
-    );
+    super('rule_violation', 'INVALID_UNIT_HIERARCHY', `A ${childLevel} cannot be placed under a ${parentLevel}`, {
+      level: childLevel,
+      parentLevel,
+    });
   }
 }
 
@@ -29,6 +27,8 @@ export class InvalidValidityPeriodError extends DomainError {
 
 export class AdministrativeUnitCodeTakenError extends DomainError {
   constructor(code: string) {
-    super('conflict', 'ADMINISTRATIVE_UNIT_CODE_TAKEN', `An administrative unit with code ${code} already exists`, { code });
+    super('conflict', 'ADMINISTRATIVE_UNIT_CODE_TAKEN', `An administrative unit with code ${code} already exists`, {
+      code,
+    });
   }
 }

@@ -38,7 +38,8 @@ export class AdministrativeUnitsService {
         validTo: input.validTo ?? null,
       });
     } catch (error) {
-      if (isUniqueViolation(error, 'administrative_units_code_key')) throw new AdministrativeUnitCodeTakenError(input.code);
+      if (isUniqueViolation(error, 'administrative_units_code_key'))
+        throw new AdministrativeUnitCodeTakenError(input.code);
       throw error;
     }
   }

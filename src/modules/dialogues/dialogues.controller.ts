@@ -50,7 +50,10 @@ export class DialoguesController {
   @Get('dialogue-sessions/:id')
   @ApiOkResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
-  async get(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<DialogueSessionResponse> {
+  async get(
+    @Param('id', ParseId) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DialogueSessionResponse> {
     const found = await this.dialogues.get(id);
     void reply.header('etag', etagFor(found.session.version));
     return toResponse(found);

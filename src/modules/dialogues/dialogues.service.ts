@@ -6,7 +6,11 @@ import { HouseholdsService } from '../households/households.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { DialogueParticipant } from './dialogue-participant.entity.js';
 import type { DialogueSession } from './dialogue-session.entity.js';
-import { DialogueSessionChangeRefusedError, HouseholdsNotInProjectError, InvalidScheduleRangeError } from './dialogues.errors.js';
+import {
+  DialogueSessionChangeRefusedError,
+  HouseholdsNotInProjectError,
+  InvalidScheduleRangeError,
+} from './dialogues.errors.js';
 import { DialoguesRepository } from './dialogues.repository.js';
 import { effectivePatch, isEmptyPatch, type SessionPatch } from './domain/dialogue-session.changes.js';
 import { decideSessionChange } from './domain/dialogue-session.rules.js';
@@ -54,7 +58,10 @@ export class DialoguesService {
     return { session, participants: await this.sessions.participantsOf(id) };
   }
 
-  async list(projectId: string, query: ListDialogueSessionsQuery): Promise<[DialogueSessionWithParticipants[], number]> {
+  async list(
+    projectId: string,
+    query: ListDialogueSessionsQuery,
+  ): Promise<[DialogueSessionWithParticipants[], number]> {
     if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from)) {
       throw new InvalidScheduleRangeError(query.from, query.to);
     }
@@ -105,7 +112,8 @@ export class DialoguesService {
         patch,
         this.clock.now(),
       );
-      if (!decision.allowed) throw new DialogueSessionChangeRefusedError(decision.code, decision.message, decision.details);
+      if (!decision.allowed)
+        throw new DialogueSessionChangeRefusedError(decision.code, decision.message, decision.details);
 
       const { householdIds, attendance, ...columns } = patch;
       Object.assign(session, columns, { status: decision.status });
@@ -114,8 +122,16 @@ export class DialoguesService {
       if (householdIds) {
         const keep = new Set(householdIds);
         const had = new Set(wasInvited);
-        await this.sessions.uninvite(id, wasInvited.filter((householdId) => !keep.has(householdId)), em);
-        await this.sessions.invite(id, householdIds.filter((householdId) => !had.has(householdId)), em);
+        await this.sessions.uninvite(
+          id,
+          wasInvited.filter((householdId) => !keep.has(householdId)),
+          em,
+        );
+        await this.sessions.invite(
+          id,
+          householdIds.filter((householdId) => !had.has(householdId)),
+          em,
+        );
       }
       if (attendance) await this.sessions.recordAttendance(id, attendance, em);
       return { session: saved, participants: await this.sessions.participantsOf(id, em) };

@@ -43,7 +43,10 @@ export class HouseholdsController {
   @ApiOperation({ summary: "List a project's households: by status, by text (diacritics ignored), overdue follow-ups" })
   @ApiOkResponse({ type: HouseholdPageResponse })
   @ApiErrorResponses(400, 404)
-  async list(@Param('id', ParseId) projectId: string, @Query() query: ListHouseholdsQuery): Promise<HouseholdPageResponse> {
+  async list(
+    @Param('id', ParseId) projectId: string,
+    @Query() query: ListHouseholdsQuery,
+  ): Promise<HouseholdPageResponse> {
     const [households, total] = await this.households.list(projectId, query);
     return pageOf(households, total, query, (household) => HouseholdResponse.from(household));
   }
@@ -51,7 +54,10 @@ export class HouseholdsController {
   @Get('households/:id')
   @ApiOkResponse({ type: HouseholdResponse })
   @ApiErrorResponses(400, 404)
-  async get(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<HouseholdResponse> {
+  async get(
+    @Param('id', ParseId) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<HouseholdResponse> {
     const { household, parcels } = await this.households.get(id);
     void reply.header('etag', etagFor(household.version));
     return HouseholdResponse.from(household, parcels);

@@ -10,7 +10,9 @@ export class HouseholdCodeTakenError extends DomainError {
 export class LandAreaMismatchError extends DomainError {
   constructor(declared: number, parcelsSum: number) {
     super('invalid_input', 'VALIDATION_FAILED', 'landAreaM2 disagrees with the sum of the parcels', {
-      fields: { landAreaM2: [`landAreaM2 (${declared}) must equal the sum of the parcels (${parcelsSum}) or be omitted`] },
+      fields: {
+        landAreaM2: [`landAreaM2 (${declared}) must equal the sum of the parcels (${parcelsSum}) or be omitted`],
+      },
     });
   }
 }
@@ -38,10 +40,15 @@ export class ConsentTransitionRefusedError extends DomainError {
 
 export class ConsentStatusChangedError extends DomainError {
   constructor(id: string, expected: ConsentStatus, actual: ConsentStatus) {
-    super('stale_version', 'CONSENT_STATUS_CHANGED', `Household ${id} is ${actual}, not ${expected}; reload and retry`, {
-      id,
-      expectedStatus: expected,
-      currentStatus: actual,
-    });
+    super(
+      'stale_version',
+      'CONSENT_STATUS_CHANGED',
+      `Household ${id} is ${actual}, not ${expected}; reload and retry`,
+      {
+        id,
+        expectedStatus: expected,
+        currentStatus: actual,
+      },
+    );
   }
 }

@@ -95,7 +95,11 @@ export class HouseholdsRepository {
    */
   async replaceParcels(householdId: string, parcels: Partial<LandParcel>[], em: EntityManager): Promise<void> {
     await em.delete(LandParcel, { householdId });
-    if (parcels.length) await em.insert(LandParcel, parcels.map((parcel) => ({ ...parcel, householdId })));
+    if (parcels.length)
+      await em.insert(
+        LandParcel,
+        parcels.map((parcel) => ({ ...parcel, householdId })),
+      );
   }
 
   async appendTransition(row: Partial<ConsentTransition>, em: EntityManager): Promise<ConsentTransition> {

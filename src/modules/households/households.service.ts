@@ -38,7 +38,12 @@ export interface VisitContact {
 }
 
 const toParcelRows = (parcels: LandParcelDto[]): Partial<LandParcel>[] =>
-  parcels.map((p) => ({ mapSheet: p.mapSheet, parcelNumber: p.parcelNumber, areaM2: p.areaM2, landUse: p.landUse ?? null }));
+  parcels.map((p) => ({
+    mapSheet: p.mapSheet,
+    parcelNumber: p.parcelNumber,
+    areaM2: p.areaM2,
+    landUse: p.landUse ?? null,
+  }));
 
 @Injectable()
 export class HouseholdsService {
@@ -50,7 +55,11 @@ export class HouseholdsService {
 
   async create(projectId: string, input: CreateHouseholdDto): Promise<HouseholdWithParcels> {
     await this.projects.assertExists(projectId);
-    const area = resolveLandArea(null, input.parcels?.map((p) => p.areaM2), input.landAreaM2);
+    const area = resolveLandArea(
+      null,
+      input.parcels?.map((p) => p.areaM2),
+      input.landAreaM2,
+    );
     if (!area.ok) throw new LandAreaMismatchError(area.declared, area.parcelsSum);
     const { parcels, landAreaM2: _declared, ...fields } = input;
     try {
@@ -91,7 +100,11 @@ export class HouseholdsService {
     return this.households.findLiveIdsInProject(projectId, ids);
   }
 
-  async update(id: string, input: UpdateHouseholdDto, expected: ExpectedVersion | undefined): Promise<HouseholdWithParcels> {
+  async update(
+    id: string,
+    input: UpdateHouseholdDto,
+    expected: ExpectedVersion | undefined,
+  ): Promise<HouseholdWithParcels> {
     const { parcels, landAreaM2, archived, archiveReason, version: _version, ...fields } = input;
     if (archived === true && !archiveReason) throw new ArchiveReasonRequiredError();
     try {
@@ -116,7 +129,8 @@ export class HouseholdsService {
         return { household: saved, parcels: await this.households.parcelsOf(id, em) };
       });
     } catch (error) {
-      if (input.code && isUniqueViolation(error, 'households_project_code_key')) throw new HouseholdCodeTakenError(input.code);
+      if (input.code && isUniqueViolation(error, 'households_project_code_key'))
+        throw new HouseholdCodeTakenError(input.code);
       throw error;
     }
   }
@@ -126,11 +140,17 @@ export class HouseholdsService {
    * household queue up and the second decides against the first one's result; the status and its
    * history row commit together.
    */
-  async transition(id: string, input: ConsentTransitionDto, actor: string, expected: ExpectedVersion | undefined): Promise<Household> {
+  async transition(
+    id: string,
+    input: ConsentTransitionDto,
+    actor: string,
+    expected: ExpectedVersion | undefined,
+  ): Promise<Household> {
     return this.households.transaction(async (em) => {
       const household = await this.lockExisting(id, em);
       assertVersion(household, expected);
-      if (input.from && input.from !== household.status) throw new ConsentStatusChangedError(id, input.from, household.status);
+      if (input.from && input.from !== household.status)
+        throw new ConsentStatusChangedError(id, input.from, household.status);
 
       const decision = decideTransition(
         { from: household.status, archived: household.archivedAt !== null, enforcementPreconditionsMet: false },
@@ -158,7 +178,8 @@ export class HouseholdsService {
           consentConditionNote: decision.outcome.consentConditionNote,
           handoverMode: decision.outcome.handoverMode,
           handedOverOn: decision.outcome.handedOverOn,
-          evidence: input.evidence?.map(({ kind, reference, note }) => ({ kind, reference, ...(note ? { note } : {}) })) ?? [],
+          evidence:
+            input.evidence?.map(({ kind, reference, note }) => ({ kind, reference, ...(note ? { note } : {}) })) ?? [],
           actor,
           at: now,
         },

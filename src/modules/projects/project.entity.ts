@@ -18,7 +18,14 @@ export class Project {
   @Column({ type: 'text', nullable: true })
   description: string | null;
 
-  @Column({ name: 'total_area_m2', type: 'numeric', precision: 14, scale: 2, nullable: true, transformer: numericToNumber })
+  @Column({
+    name: 'total_area_m2',
+    type: 'numeric',
+    precision: 14,
+    scale: 2,
+    nullable: true,
+    transformer: numericToNumber,
+  })
   totalAreaM2: number | null;
 
   @Column({ name: 'started_on', type: 'date', nullable: true })
@@ -31,7 +38,14 @@ export class Project {
   @Column({ name: 'cutoff_on', type: 'date', nullable: true })
   cutoffOn: string | null;
 
-  @Column({ name: 'consent_threshold', type: 'numeric', precision: 5, scale: 4, default: 0.75, transformer: numericToNumber })
+  @Column({
+    name: 'consent_threshold',
+    type: 'numeric',
+    precision: 5,
+    scale: 4,
+    default: 0.75,
+    transformer: numericToNumber,
+  })
   consentThreshold: number;
 
   @Column({ type: 'varchar', length: 16, default: 'active' })

@@ -11,7 +11,8 @@ import { ProjectPageResponse, ProjectResponse } from './dto/project.response.js'
 import { UpdateProjectDto } from './dto/update-project.dto.js';
 import { ProjectsService, type ProjectWithUnits } from './projects.service.js';
 
-const toResponse = ({ project, administrativeUnitIds }: ProjectWithUnits) => ProjectResponse.from(project, administrativeUnitIds);
+const toResponse = ({ project, administrativeUnitIds }: ProjectWithUnits) =>
+  ProjectResponse.from(project, administrativeUnitIds);
 
 @ApiTags('projects')
 @Controller('projects')
@@ -36,9 +37,15 @@ export class ProjectsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: ProjectResponse, headers: { ETag: { description: 'Send back as If-Match when changing it' } } })
+  @ApiOkResponse({
+    type: ProjectResponse,
+    headers: { ETag: { description: 'Send back as If-Match when changing it' } },
+  })
   @ApiErrorResponses(400, 404)
-  async get(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<ProjectResponse> {
+  async get(
+    @Param('id', ParseId) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ProjectResponse> {
     const found = await this.projects.get(id);
     void reply.header('etag', etagFor(found.project.version));
     return toResponse(found);

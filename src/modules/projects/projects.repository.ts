@@ -27,7 +27,10 @@ export class ProjectsRepository {
   }
 
   /** Unit ids per project, for a page of projects in one query. */
-  async unitIdsByProject(projectIds: readonly string[], em: EntityManager = this.dataSource.manager): Promise<Map<string, string[]>> {
+  async unitIdsByProject(
+    projectIds: readonly string[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, string[]>> {
     const links = projectIds.length
       ? await em.find(ProjectAdministrativeUnit, { where: { projectId: In([...projectIds]) } })
       : [];

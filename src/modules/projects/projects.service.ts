@@ -26,7 +26,11 @@ export class ProjectsService {
 
   async create(input: CreateProjectDto): Promise<ProjectWithUnits> {
     await this.assertUnitsExist(input.administrativeUnitIds);
-    assertDateOrder({ startedOn: input.startedOn ?? null, targetOn: input.targetOn ?? null, cutoffOn: input.cutoffOn ?? null });
+    assertDateOrder({
+      startedOn: input.startedOn ?? null,
+      targetOn: input.targetOn ?? null,
+      cutoffOn: input.cutoffOn ?? null,
+    });
     const { administrativeUnitIds, ...fields } = input;
     try {
       return await this.projects.transaction(async (em) => {
@@ -100,6 +104,9 @@ export class ProjectsService {
 
 function assertDateOrder(dates: ProjectDates): void {
   if (dates.startedOn && dates.targetOn && dates.targetOn < dates.startedOn) {
-    throw new InvalidProjectDatesError('targetOn', `targetOn (${dates.targetOn}) is before startedOn (${dates.startedOn})`);
+    throw new InvalidProjectDatesError(
+      'targetOn',
+      `targetOn (${dates.targetOn}) is before startedOn (${dates.startedOn})`,
+    );
   }
 }

@@ -22,7 +22,11 @@ export class VisitsController {
       'The first visit of a not_contacted household moves it to persuading. Send an Idempotency-Key: a retry ' +
       'with the same key and body returns the original visit (header Idempotent-Replayed: true) and creates nothing.',
   })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A unique key per visit, e.g. a UUID made on the phone' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A unique key per visit, e.g. a UUID made on the phone',
+  })
   @ApiCreatedResponse({ type: VisitResponse })
   @ApiErrorResponses(400, 404, 422)
   async create(

@@ -2,10 +2,15 @@ import { DomainError } from '../../common/errors/domain-error.js';
 
 export class VisitInFutureError extends DomainError {
   constructor(visitedAt: string, now: Date) {
-    super('rule_violation', 'VISIT_IN_FUTURE', `A visit cannot be logged before it happens (${visitedAt} is after ${now.toISOString()})`, {
-      visitedAt,
-      now: now.toISOString(),
-    });
+    super(
+      'rule_violation',
+      'VISIT_IN_FUTURE',
+      `A visit cannot be logged before it happens (${visitedAt} is after ${now.toISOString()})`,
+      {
+        visitedAt,
+        now: now.toISOString(),
+      },
+    );
   }
 }
 

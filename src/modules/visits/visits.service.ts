@@ -30,12 +30,18 @@ export class VisitsService {
    * idempotency key, a retry returns the visit the first attempt recorded and writes nothing.
    * The household row is locked first, so concurrent retries of one key queue up behind each other.
    */
-  async record(householdId: string, input: CreateVisitDto, actor: string, idempotencyKey?: string): Promise<RecordedVisit> {
+  async record(
+    householdId: string,
+    input: CreateVisitDto,
+    actor: string,
+    idempotencyKey?: string,
+  ): Promise<RecordedVisit> {
     const visitedAt = new Date(input.visitedAt);
     const now = this.clock.now();
     if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS) throw new VisitInFutureError(input.visitedAt, now);
     const visitDay = toLocalDate(visitedAt, this.clock.timeZone);
-    if (input.nextFollowUpOn && input.nextFollowUpOn < visitDay) throw new FollowUpBeforeVisitError(input.nextFollowUpOn, visitDay);
+    if (input.nextFollowUpOn && input.nextFollowUpOn < visitDay)
+      throw new FollowUpBeforeVisitError(input.nextFollowUpOn, visitDay);
     const hash = idempotencyKey ? requestHash(input) : null;
 
     return this.visits.transaction(async (em) => {

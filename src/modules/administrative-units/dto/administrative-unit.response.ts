@@ -1,6 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaResponse } from '../../../common/http/pagination.js';
-import { ADMINISTRATIVE_LEVELS, type AdministrativeLevel, type AdministrativeUnit } from '../administrative-unit.entity.js';
+import {
+  ADMINISTRATIVE_LEVELS,
+  type AdministrativeLevel,
+  type AdministrativeUnit,
+} from '../administrative-unit.entity.js';
 
 export class AdministrativeUnitResponse {
   @ApiProperty({ format: 'uuid' }) id: string;

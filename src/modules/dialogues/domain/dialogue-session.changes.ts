@@ -43,9 +43,14 @@ export interface SessionPatch {
   attendance?: readonly AttendanceRecord[];
 }
 
-export const PLAN_FIELDS = ['scheduledAt', 'location', 'kind', 'chair', 'agenda', 'householdIds'] as const satisfies ReadonlyArray<
-  keyof SessionPatch
->;
+export const PLAN_FIELDS = [
+  'scheduledAt',
+  'location',
+  'kind',
+  'chair',
+  'agenda',
+  'householdIds',
+] as const satisfies ReadonlyArray<keyof SessionPatch>;
 
 const sameInstant = (a: Date | null, b: Date): boolean => a !== null && a.getTime() === b.getTime();
 
@@ -61,7 +66,8 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
  */
 export function effectivePatch(current: SessionSnapshot, patch: SessionPatch): SessionPatch {
   const changed: SessionPatch = {};
-  if (patch.scheduledAt !== undefined && !sameInstant(current.scheduledAt, patch.scheduledAt)) changed.scheduledAt = patch.scheduledAt;
+  if (patch.scheduledAt !== undefined && !sameInstant(current.scheduledAt, patch.scheduledAt))
+    changed.scheduledAt = patch.scheduledAt;
   if (patch.location !== undefined && patch.location !== current.location) changed.location = patch.location;
   if (patch.kind !== undefined && patch.kind !== current.kind) changed.kind = patch.kind;
   if (patch.chair !== undefined && patch.chair !== current.chair) changed.chair = patch.chair;
@@ -69,7 +75,8 @@ export function effectivePatch(current: SessionSnapshot, patch: SessionPatch): S
   if (patch.status !== undefined && patch.status !== current.status) changed.status = patch.status;
   if (patch.heldAt !== undefined && !sameInstant(current.heldAt, patch.heldAt)) changed.heldAt = patch.heldAt;
   if (patch.minutes !== undefined && patch.minutes !== current.minutes) changed.minutes = patch.minutes;
-  if (patch.cancelReason !== undefined && patch.cancelReason !== current.cancelReason) changed.cancelReason = patch.cancelReason;
+  if (patch.cancelReason !== undefined && patch.cancelReason !== current.cancelReason)
+    changed.cancelReason = patch.cancelReason;
   if (
     patch.householdIds !== undefined &&
     !sameSet(

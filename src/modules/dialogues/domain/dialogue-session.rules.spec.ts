@@ -18,7 +18,7 @@ const held = (extra: Partial<SessionPatch> = {}): SessionPatch => ({
 });
 
 describe(decideSessionChange.name, () => {
-  const cases: Array<[string, DialogueStatus, SessionPatch, DialogueStatus | string]> = [
+  const cases: Array<[string, DialogueStatus, SessionPatch, string]> = [
     ['reschedule a scheduled session', 'scheduled', { location: 'Nhà văn hoá' }, 'scheduled'],
     ['mark a scheduled session held', 'scheduled', held({ attendance: [attending(INVITED)] }), 'held'],
     ['mark held and change the plan in the same request', 'scheduled', held({ location: 'Nhà văn hoá' }), 'held'],
@@ -35,11 +35,26 @@ describe(decideSessionChange.name, () => {
     ['mark held without minutes', 'scheduled', held({ minutes: undefined }), 'DIALOGUE_MINUTES_REQUIRED'],
     ['mark held in the future', 'scheduled', held({ heldAt: FUTURE }), 'DIALOGUE_HELD_AT_IN_FUTURE'],
     ['move heldAt of a held session into the future', 'held', { heldAt: FUTURE }, 'DIALOGUE_HELD_AT_IN_FUTURE'],
-    ['record attendance of a stranger', 'scheduled', held({ attendance: [attending(STRANGER)] }), 'DIALOGUE_ATTENDEE_NOT_INVITED'],
+    [
+      'record attendance of a stranger',
+      'scheduled',
+      held({ attendance: [attending(STRANGER)] }),
+      'DIALOGUE_ATTENDEE_NOT_INVITED',
+    ],
     ['record minutes without marking held', 'scheduled', { minutes: 'x' }, 'DIALOGUE_RECORD_NOT_APPLICABLE'],
-    ['cancel with minutes', 'scheduled', { status: 'cancelled', cancelReason: 'x', minutes: 'x' }, 'DIALOGUE_RECORD_NOT_APPLICABLE'],
+    [
+      'cancel with minutes',
+      'scheduled',
+      { status: 'cancelled', cancelReason: 'x', minutes: 'x' },
+      'DIALOGUE_RECORD_NOT_APPLICABLE',
+    ],
     ['cancel without a reason', 'scheduled', { status: 'cancelled' }, 'DIALOGUE_CANCEL_REASON_REQUIRED'],
-    ['give a cancel reason without cancelling', 'scheduled', { location: 'x', cancelReason: 'x' }, 'DIALOGUE_CANCEL_REASON_NOT_APPLICABLE'],
+    [
+      'give a cancel reason without cancelling',
+      'scheduled',
+      { location: 'x', cancelReason: 'x' },
+      'DIALOGUE_CANCEL_REASON_NOT_APPLICABLE',
+    ],
   ];
 
   it.each(cases)('should decide: %s (from %s)', (_, from, request, expected) => {

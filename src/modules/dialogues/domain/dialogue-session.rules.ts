@@ -31,7 +31,12 @@ function refuse(
   from: DialogueStatus,
   extra: Record<string, unknown> = {},
 ): SessionChangeDecision {
-  return { allowed: false, code, message, details: { status: from, allowedStatuses: [...allowedStatusMoves(from)], ...extra } };
+  return {
+    allowed: false,
+    code,
+    message,
+    details: { status: from, allowedStatuses: [...allowedStatusMoves(from)], ...extra },
+  };
 }
 
 function carriesRecord(request: SessionPatch): boolean {
@@ -56,7 +61,12 @@ export function decideSessionChange(facts: SessionFacts, request: SessionPatch, 
   if (to !== from && !canMove(from, to)) {
     const allowed = allowedStatusMoves(from);
     const hint = allowed.length === 0 ? `${from} is final` : `allowed from ${from}: ${allowed.join(', ')}`;
-    return refuse('DIALOGUE_STATUS_CHANGE_NOT_ALLOWED', `A dialogue session cannot move from ${from} to ${to} (${hint})`, from, { to });
+    return refuse(
+      'DIALOGUE_STATUS_CHANGE_NOT_ALLOWED',
+      `A dialogue session cannot move from ${from} to ${to} (${hint})`,
+      from,
+      { to },
+    );
   }
   if (PLAN_FIELDS.some((field) => request[field] !== undefined) && from !== 'scheduled') {
     return refuse(
@@ -68,10 +78,20 @@ export function decideSessionChange(facts: SessionFacts, request: SessionPatch, 
 
   if (to === 'cancelled') {
     if (carriesRecord(request)) {
-      return refuse('DIALOGUE_RECORD_NOT_APPLICABLE', 'A cancelled session has no heldAt, minutes or attendance', from, { to });
+      return refuse(
+        'DIALOGUE_RECORD_NOT_APPLICABLE',
+        'A cancelled session has no heldAt, minutes or attendance',
+        from,
+        { to },
+      );
     }
     if (request.cancelReason === undefined) {
-      return refuse('DIALOGUE_CANCEL_REASON_REQUIRED', 'Cancelling a dialogue session must say why (cancelReason)', from, { to });
+      return refuse(
+        'DIALOGUE_CANCEL_REASON_REQUIRED',
+        'Cancelling a dialogue session must say why (cancelReason)',
+        from,
+        { to },
+      );
     }
     return { allowed: true, status: to };
   }
@@ -93,7 +113,9 @@ export function decideSessionChange(facts: SessionFacts, request: SessionPatch, 
 
   if (from !== 'held') {
     if (request.heldAt === undefined) {
-      return refuse('DIALOGUE_HELD_AT_REQUIRED', 'A held session must record when it took place (heldAt)', from, { to });
+      return refuse('DIALOGUE_HELD_AT_REQUIRED', 'A held session must record when it took place (heldAt)', from, {
+        to,
+      });
     }
     if (request.minutes === undefined) {
       return refuse('DIALOGUE_MINUTES_REQUIRED', 'A held session must record its minutes (biên bản)', from, { to });
@@ -105,7 +127,9 @@ export function decideSessionChange(facts: SessionFacts, request: SessionPatch, 
       now: now.toISOString(),
     });
   }
-  const notInvited = (request.attendance ?? []).map((record) => record.householdId).filter((id) => !facts.invitedHouseholdIds.has(id));
+  const notInvited = (request.attendance ?? [])
+    .map((record) => record.householdId)
+    .filter((id) => !facts.invitedHouseholdIds.has(id));
   if (notInvited.length > 0) {
     return refuse(
       'DIALOGUE_ATTENDEE_NOT_INVITED',

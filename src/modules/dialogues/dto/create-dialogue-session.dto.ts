@@ -14,7 +14,10 @@ export class CreateDialogueSessionDto {
   @IsText(1, 300)
   location: string;
 
-  @ApiProperty({ enum: DIALOGUE_KINDS, description: 'formal: a minuted dialogue under the Land Law; informal: a group talk' })
+  @ApiProperty({
+    enum: DIALOGUE_KINDS,
+    description: 'formal: a minuted dialogue under the Land Law; informal: a group talk',
+  })
   @IsIn(DIALOGUE_KINDS)
   kind: DialogueKind;
 

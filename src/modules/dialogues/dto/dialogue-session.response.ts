@@ -33,7 +33,10 @@ export class DialogueSessionResponse {
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Invited households' }) householdIds: string[];
 
-  @ApiProperty({ type: [AttendanceResponse], description: 'Recorded attendance; invited households not yet recorded are absent' })
+  @ApiProperty({
+    type: [AttendanceResponse],
+    description: 'Recorded attendance; invited households not yet recorded are absent',
+  })
   attendance: AttendanceResponse[];
 
   static from(session: DialogueSession, participants: readonly DialogueParticipant[]): DialogueSessionResponse {
@@ -54,7 +57,9 @@ export class DialogueSessionResponse {
       updatedAt: session.updatedAt,
       householdIds: participants.map((p) => p.householdId),
       attendance: participants.flatMap((p) =>
-        p.attended === null ? [] : [{ householdId: p.householdId, attended: p.attended, position: p.position, note: p.note }],
+        p.attended === null
+          ? []
+          : [{ householdId: p.householdId, attended: p.attended, position: p.position, note: p.note }],
       ),
     };
   }

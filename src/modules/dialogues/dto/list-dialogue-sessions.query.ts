@@ -10,7 +10,10 @@ export class ListDialogueSessionsQuery extends PageQueryDto {
   @IsIn(DIALOGUE_STATUSES)
   status?: DialogueStatus;
 
-  @ApiPropertyOptional({ example: '2026-03-01T00:00:00+07:00', description: 'Sessions scheduled at or after this instant' })
+  @ApiPropertyOptional({
+    example: '2026-03-01T00:00:00+07:00',
+    description: 'Sessions scheduled at or after this instant',
+  })
   @IsOptional()
   @IsInstant()
   from?: string;

@@ -1,9 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { IsInstant, IsText } from '../../../common/http/validators.js';
 import { DIALOGUE_POSITIONS, type DialoguePosition } from '../dialogue-participant.entity.js';
-import { DIALOGUE_KINDS, DIALOGUE_STATUSES, type DialogueKind, type DialogueStatus } from '../dialogue-session.entity.js';
+import {
+  DIALOGUE_KINDS,
+  DIALOGUE_STATUSES,
+  type DialogueKind,
+  type DialogueStatus,
+} from '../dialogue-session.entity.js';
 import { MAX_INVITED_HOUSEHOLDS } from './create-dialogue-session.dto.js';
 import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
 
@@ -85,7 +101,10 @@ export class UpdateDialogueSessionDto {
   @IsIn(DIALOGUE_STATUSES)
   status?: DialogueStatus;
 
-  @ApiPropertyOptional({ example: '2026-03-09T09:00:00+07:00', description: 'When it took place; required when marking held' })
+  @ApiPropertyOptional({
+    example: '2026-03-09T09:00:00+07:00',
+    description: 'When it took place; required when marking held',
+  })
   @IsOmittable()
   @IsInstant()
   heldAt?: string;
@@ -103,7 +122,9 @@ export class UpdateDialogueSessionDto {
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(MAX_INVITED_HOUSEHOLDS)
-  @ArrayUnique((entry: AttendanceEntryDto | undefined) => entry?.householdId, { message: 'attendance lists a household twice' })
+  @ArrayUnique((entry: AttendanceEntryDto | undefined) => entry?.householdId, {
+    message: 'attendance lists a household twice',
+  })
   @ValidateNested({ each: true })
   @Type(() => AttendanceEntryDto)
   attendance?: AttendanceEntryDto[];

@@ -1,9 +1,4 @@
-import {
-  CONSENT_STATUSES,
-  CONSENT_TRANSITIONS,
-  type ConsentStatus,
-  reachableFrom,
-} from './consent-status.js';
+import { CONSENT_STATUSES, CONSENT_TRANSITIONS, type ConsentStatus, reachableFrom } from './consent-status.js';
 import { decideTransition, type TransitionFacts, type TransitionRequest } from './consent-transition.rules.js';
 
 const TODAY = '2026-03-10';
@@ -84,7 +79,11 @@ describe(decideTransition.name, () => {
       code: 'ENFORCEMENT_PRECONDITIONS_MISSING',
     });
     expect(
-      decideTransition(facts('objecting', { enforcementPreconditionsMet: true }), { to: 'enforcement_pending', reason: 'r' }, TODAY),
+      decideTransition(
+        facts('objecting', { enforcementPreconditionsMet: true }),
+        { to: 'enforcement_pending', reason: 'r' },
+        TODAY,
+      ),
     ).toMatchObject({ allowed: true, outcome: { status: 'enforcement_pending' } });
   });
 
@@ -96,13 +95,43 @@ describe(decideTransition.name, () => {
   });
 
   it.each([
-    ['a conditional move without its condition', 'persuading', { to: 'conditional', reason: 'r' }, 'CONSENT_CONDITION_REQUIRED'],
-    ['a condition on a move that is not conditional', 'persuading', { to: 'agreed', reason: 'r', condition: 'other' }, 'CONSENT_CONDITION_NOT_APPLICABLE'],
+    [
+      'a conditional move without its condition',
+      'persuading',
+      { to: 'conditional', reason: 'r' },
+      'CONSENT_CONDITION_REQUIRED',
+    ],
+    [
+      'a condition on a move that is not conditional',
+      'persuading',
+      { to: 'agreed', reason: 'r', condition: 'other' },
+      'CONSENT_CONDITION_NOT_APPLICABLE',
+    ],
     ['a hand-over without a date', 'agreed', { to: 'handed_over', reason: 'r' }, 'HANDOVER_DATE_REQUIRED'],
-    ['a hand-over dated after today', 'agreed', { to: 'handed_over', reason: 'r', handedOverOn: '2026-03-11' }, 'HANDOVER_DATE_IN_FUTURE'],
-    ['an enforced hand-over from agreed', 'agreed', { to: 'handed_over', reason: 'r', handedOverOn: TODAY, handoverMode: 'enforced' }, 'HANDOVER_MODE_MISMATCH'],
-    ['a voluntary hand-over from enforcement', 'enforcement_pending', { to: 'handed_over', reason: 'r', handedOverOn: TODAY, handoverMode: 'voluntary' }, 'HANDOVER_MODE_MISMATCH'],
-    ['a hand-over date on another move', 'persuading', { to: 'agreed', reason: 'r', handedOverOn: TODAY }, 'HANDOVER_FIELDS_NOT_APPLICABLE'],
+    [
+      'a hand-over dated after today',
+      'agreed',
+      { to: 'handed_over', reason: 'r', handedOverOn: '2026-03-11' },
+      'HANDOVER_DATE_IN_FUTURE',
+    ],
+    [
+      'an enforced hand-over from agreed',
+      'agreed',
+      { to: 'handed_over', reason: 'r', handedOverOn: TODAY, handoverMode: 'enforced' },
+      'HANDOVER_MODE_MISMATCH',
+    ],
+    [
+      'a voluntary hand-over from enforcement',
+      'enforcement_pending',
+      { to: 'handed_over', reason: 'r', handedOverOn: TODAY, handoverMode: 'voluntary' },
+      'HANDOVER_MODE_MISMATCH',
+    ],
+    [
+      'a hand-over date on another move',
+      'persuading',
+      { to: 'agreed', reason: 'r', handedOverOn: TODAY },
+      'HANDOVER_FIELDS_NOT_APPLICABLE',
+    ],
   ] as const)('should refuse %s', (_label, from, request, code) => {
     expect(decideTransition(facts(from), request as TransitionRequest, TODAY)).toMatchObject({ allowed: false, code });
   });

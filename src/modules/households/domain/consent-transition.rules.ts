@@ -1,9 +1,4 @@
-import {
-  allowedTransitions,
-  type ConsentCondition,
-  type ConsentStatus,
-  type HandoverMode,
-} from './consent-status.js';
+import { allowedTransitions, type ConsentCondition, type ConsentStatus, type HandoverMode } from './consent-status.js';
 
 /** What the caller asks for. */
 export interface TransitionRequest {
@@ -68,7 +63,11 @@ function refuse(
  * Decides whether a household may move from its current status to the requested one. Pure: takes
  * loaded facts and today's civil date, does no IO.
  */
-export function decideTransition(facts: TransitionFacts, request: TransitionRequest, today: string): TransitionDecision {
+export function decideTransition(
+  facts: TransitionFacts,
+  request: TransitionRequest,
+  today: string,
+): TransitionDecision {
   const { from } = facts;
   const { to } = request;
   if (facts.archived) {
@@ -77,7 +76,9 @@ export function decideTransition(facts: TransitionFacts, request: TransitionRequ
   if (!allowedTransitions(from).includes(to)) {
     const allowed = allowedTransitions(from);
     const hint = allowed.length === 0 ? `${from} is final` : `allowed from ${from}: ${allowed.join(', ')}`;
-    return refuse('CONSENT_TRANSITION_NOT_ALLOWED', `A household cannot move from ${from} to ${to} (${hint})`, facts, { to });
+    return refuse('CONSENT_TRANSITION_NOT_ALLOWED', `A household cannot move from ${from} to ${to} (${hint})`, facts, {
+      to,
+    });
   }
 
   if (to === 'conditional' && !request.condition) {
@@ -89,13 +90,20 @@ export function decideTransition(facts: TransitionFacts, request: TransitionRequ
 
   if (to === 'handed_over') {
     if (!request.handedOverOn) {
-      return refuse('HANDOVER_DATE_REQUIRED', 'A hand-over must record the date the site was handed over', facts, { to });
+      return refuse('HANDOVER_DATE_REQUIRED', 'A hand-over must record the date the site was handed over', facts, {
+        to,
+      });
     }
     if (request.handedOverOn > today) {
-      return refuse('HANDOVER_DATE_IN_FUTURE', `The hand-over date ${request.handedOverOn} is after today (${today})`, facts, {
-        to,
-        today,
-      });
+      return refuse(
+        'HANDOVER_DATE_IN_FUTURE',
+        `The hand-over date ${request.handedOverOn} is after today (${today})`,
+        facts,
+        {
+          to,
+          today,
+        },
+      );
     }
     const mode: HandoverMode = from === 'enforcement_pending' ? 'enforced' : 'voluntary';
     if (request.handoverMode && request.handoverMode !== mode) {
@@ -108,11 +116,19 @@ export function decideTransition(facts: TransitionFacts, request: TransitionRequ
     }
     return {
       allowed: true,
-      outcome: { status: to, consentCondition: null, consentConditionNote: null, handoverMode: mode, handedOverOn: request.handedOverOn },
+      outcome: {
+        status: to,
+        consentCondition: null,
+        consentConditionNote: null,
+        handoverMode: mode,
+        handedOverOn: request.handedOverOn,
+      },
     };
   }
   if (request.handoverMode || request.handedOverOn) {
-    return refuse('HANDOVER_FIELDS_NOT_APPLICABLE', 'Hand-over mode and date belong to a move to handed_over', facts, { to });
+    return refuse('HANDOVER_FIELDS_NOT_APPLICABLE', 'Hand-over mode and date belong to a move to handed_over', facts, {
+      to,
+    });
   }
 
   if (to === 'enforcement_pending' && !facts.enforcementPreconditionsMet) {

@@ -16,7 +16,11 @@ export function sumAreas(areas: readonly number[]): number {
  * A household's land area is the sum of its parcels when it has any, otherwise what was declared.
  * `parcels` undefined means "not being changed"; an empty list removes the parcels.
  */
-export function resolveLandArea(current: LandArea | null, parcels: readonly number[] | undefined, declared: number | undefined): LandAreaDecision {
+export function resolveLandArea(
+  current: LandArea | null,
+  parcels: readonly number[] | undefined,
+  declared: number | undefined,
+): LandAreaDecision {
   if (parcels !== undefined && parcels.length > 0) {
     const parcelsSum = sumAreas(parcels);
     if (declared !== undefined && Math.round(declared * 100) !== Math.round(parcelsSum * 100)) {

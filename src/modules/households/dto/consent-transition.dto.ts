@@ -35,7 +35,10 @@ export class ConsentTransitionDto {
   @IsText(1, 4000)
   reason: string;
 
-  @ApiPropertyOptional({ enum: CONSENT_STATUSES, description: 'The status the caller believes is current; refused with 409 when it is not' })
+  @ApiPropertyOptional({
+    enum: CONSENT_STATUSES,
+    description: 'The status the caller believes is current; refused with 409 when it is not',
+  })
   @IsOptional()
   @IsIn(CONSENT_STATUSES)
   from?: ConsentStatus;
@@ -50,7 +53,10 @@ export class ConsentTransitionDto {
   @IsText(1, 2000)
   conditionNote?: string;
 
-  @ApiPropertyOptional({ enum: HANDOVER_MODES, description: 'For handed_over; derived from the current status when omitted' })
+  @ApiPropertyOptional({
+    enum: HANDOVER_MODES,
+    description: 'For handed_over; derived from the current status when omitted',
+  })
   @IsOptional()
   @IsIn(HANDOVER_MODES)
   handoverMode?: HandoverMode;

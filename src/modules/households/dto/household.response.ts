@@ -111,7 +111,8 @@ export class ConsentHistoryEntryResponse {
   @ApiProperty({ enum: HANDOVER_MODES, nullable: true }) handoverMode: HandoverMode | null;
   @ApiProperty({ nullable: true, type: String }) handedOverOn: string | null;
   @ApiProperty({ type: [EvidenceResponse] }) evidence: EvidenceRef[];
-  @ApiProperty({ nullable: true, type: String, description: 'The visit that caused it, if any' }) visitId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The visit that caused it, if any' }) visitId:
+    string | null;
   @ApiProperty() actor: string;
   @ApiProperty() at: Date;
 

@@ -17,7 +17,10 @@ export class LandParcelDto {
   @Max(999_999_999)
   areaM2: number;
 
-  @ApiPropertyOptional({ example: 'ODT', description: 'Land use code or label (ODT residential, CLN perennial crops…)' })
+  @ApiPropertyOptional({
+    example: 'ODT',
+    description: 'Land use code or label (ODT residential, CLN perennial crops…)',
+  })
   @IsOptional()
   @IsText(1, 50)
   landUse?: string;

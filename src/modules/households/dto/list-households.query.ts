@@ -7,7 +7,12 @@ import { CONSENT_STATUSES, type ConsentStatus } from '../domain/consent-status.j
 
 const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((part) => part.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : value;
 
 export const HOUSEHOLD_SORTS = ['code', 'headName', 'lastContactAt', 'nextFollowUpOn', 'landAreaM2'] as const;
 export type HouseholdSort = (typeof HOUSEHOLD_SORTS)[number];

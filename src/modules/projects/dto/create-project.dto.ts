@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
 import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
 import { IsDecimal, IsCivilDate, IsText } from '../../../common/http/validators.js';
 import { PROJECT_STATUSES, type ProjectStatus } from '../project.entity.js';

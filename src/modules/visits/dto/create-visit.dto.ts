@@ -9,7 +9,11 @@ export class CreateVisitDto {
   @IsInstant()
   visitedAt: string;
 
-  @ApiProperty({ type: [String], example: ['Trần Thị Mai', 'Lê Văn Dũng'], description: 'Officers present (names or user ids)' })
+  @ApiProperty({
+    type: [String],
+    example: ['Trần Thị Mai', 'Lê Văn Dũng'],
+    description: 'Officers present (names or user ids)',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)

@@ -1,6 +1,19 @@
 import 'reflect-metadata';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { randomBytes } from 'node:crypto';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
@@ -40,6 +53,63 @@ class EnvironmentVariables {
 
   @IsString()
   TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+  /** Signs access tokens. Required in production; elsewhere a random one per process is made. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  LOGIN_MAX_FAILURES = 5;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  LOGIN_LOCK_MINUTES = 15;
+
+  /** The first administrator, created at start-up when no admin exists yet. */
+  @IsOptional()
+  @IsEmail()
+  ADMIN_EMAIL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
+  ADMIN_PASSWORD?: string;
+
+  /** Writes (POST/PATCH/PUT/DELETE) one caller may make per minute. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Sign-in attempts per minute from one address for one email, before any password is hashed. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Comma-separated origins allowed by CORS; empty allows none (server-to-server clients need none). */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS = '';
 }
 
 export interface AppConfig {
@@ -52,6 +122,17 @@ export interface AppConfig {
   runMigrations: boolean;
   logLevel: string;
   timeZone: string;
+  auth: {
+    jwtSecret: string;
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlDays: number;
+    loginMaxFailures: number;
+    loginLockMinutes: number;
+  };
+  bootstrapAdmin?: { email: string; password: string };
+  corsOrigins: string[];
+  writeRateLimitPerMinute: number;
+  loginRateLimitPerMinute: number;
 }
 
 /** DI token for the validated configuration. */
@@ -71,6 +152,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     const lines = errors.flatMap((error) => Object.values(error.constraints ?? {}));
     throw new ConfigValidationError(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
+  if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
+    throw new ConfigValidationError('Invalid configuration:\n  JWT_SECRET is required in production');
+  }
+  if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
+    throw new ConfigValidationError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD go together');
+  }
   return {
     env: parsed.NODE_ENV,
     databaseUrl: parsed.DATABASE_URL,
@@ -81,5 +168,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     runMigrations: parsed.RUN_MIGRATIONS,
     logLevel: parsed.LOG_LEVEL,
     timeZone: parsed.TIME_ZONE,
+    auth: {
+      jwtSecret: parsed.JWT_SECRET ?? randomBytes(32).toString('hex'),
+      accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS,
+      loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
+      loginLockMinutes: parsed.LOGIN_LOCK_MINUTES,
+    },
+    ...(parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD
+      ? { bootstrapAdmin: { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD } }
+      : {}),
+    writeRateLimitPerMinute: parsed.WRITE_RATE_LIMIT_PER_MINUTE,
+    loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
+    corsOrigins: parsed.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
   };
 }

@@ -1,0 +1,191 @@
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { UnauthenticatedError } from '../../common/errors/domain-error.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import type { Principal } from '../access/principal.js';
+import { ApiKeysService } from '../api-keys/api-keys.service.js';
+import { AuditService } from '../audit/audit.service.js';
+import { type UserIdentity, UsersService } from '../users/users.service.js';
+import {
+  AccountLockedError,
+  InvalidAccessTokenError,
+  InvalidApiKeyError,
+  InvalidCredentialsError,
+  NotAUserSessionError,
+  RefreshTokenRefusedError,
+} from './auth.errors.js';
+import { credentialsFrom, type RequestHeaders } from './domain/credentials.js';
+import { judgeRefreshToken, type RefreshVerdict } from './domain/refresh-rotation.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { TokenService } from './token.service.js';
+
+/** What a client holds after signing in or refreshing. */
+export interface Session {
+  accessToken: string;
+  /** Seconds the access token lives. */
+  expiresIn: number;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  user: UserIdentity;
+}
+
+type Rotation =
+  | { verdict: 'valid'; user: UserIdentity; refreshToken: string; refreshTokenExpiresAt: Date }
+  | { verdict: Exclude<RefreshVerdict, 'valid'> };
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  constructor(
+    private readonly users: UsersService,
+    private readonly apiKeys: ApiKeysService,
+    private readonly tokens: TokenService,
+    private readonly refreshTokens: RefreshTokensRepository,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    this.users.onAccessRevoked((userId, em) => this.refreshTokens.revokeAllOfUser(userId, this.clock.now(), em));
+  }
+
+  /**
+   * Who is calling, for every route that is not public: an API key (`X-API-Key`, or a `gpmb_` bearer
+   * token) or a user's access token. A user costs one query (account and units together); the token none.
+   */
+  async authenticate(headers: RequestHeaders): Promise<Principal> {
+    const credentials = credentialsFrom(headers);
+    switch (credentials.kind) {
+      case 'none':
+        throw new UnauthenticatedError();
+      case 'malformed':
+        throw new InvalidAccessTokenError('Send credentials as "Authorization: Bearer <token>" or "X-API-Key: <key>"');
+      case 'api_key': {
+        const principal = credentials.key ? await this.apiKeys.authenticate(credentials.key) : null;
+        if (!principal) throw new InvalidApiKeyError();
+        return principal;
+      }
+      case 'access_token': {
+        const userId = await this.tokens.verifyAccessToken(credentials.token);
+        const user = await this.users.findActiveIdentity(userId);
+        if (!user) throw new InvalidAccessTokenError('The account was deactivated or no longer exists');
+        return {
+          type: 'user',
+          id: user.id,
+          name: user.fullName,
+          role: user.role,
+          administrativeUnitIds: user.administrativeUnitIds,
+        };
+      }
+    }
+  }
+
+  async login(email: string, password: string): Promise<Session> {
+    const check = await this.users.verifyCredentials(email, password);
+    // Failures name the email claimed, never the password; the account id only once it is proven.
+    const claimed = { type: 'anonymous' as const, id: null, name: email.trim().toLowerCase().slice(0, 200) };
+    switch (check.outcome) {
+      case 'invalid':
+        await this.audit.record({
+          action: 'login_failed',
+          entity: 'User',
+          actor: claimed,
+          changes: { email: claimed.name },
+        });
+        throw new InvalidCredentialsError();
+      case 'locked':
+        await this.audit.record({
+          action: 'login_locked',
+          entity: 'User',
+          actor: claimed,
+          changes: { email: claimed.name, lockedUntil: check.lockedUntil.toISOString() },
+        });
+        throw new AccountLockedError(check.lockedUntil);
+      case 'valid': {
+        const session = await this.issueTokens(check.userId);
+        await this.audit.record({
+          action: 'login',
+          entity: 'User',
+          entityId: session.user.id,
+          actor: { type: 'user', id: session.user.id, name: session.user.fullName },
+        });
+        return session;
+      }
+    }
+  }
+
+  /** A new session (a new refresh-token family) for an active user; also how tests sign in without a password. */
+  async issueTokens(userId: string): Promise<Session> {
+    const user = await this.users.findActiveIdentity(userId);
+    if (!user) throw new InvalidCredentialsError();
+    const refresh = await this.createRefreshToken(userId, randomUUID());
+    return this.sessionFor(user, refresh.token, refresh.expiresAt);
+  }
+
+  /** Exchanges a refresh token for a new pair; the presented token cannot be used again. */
+  async refresh(refreshToken: string): Promise<Session> {
+    const now = this.clock.now();
+    const rotation = await this.refreshTokens.transaction(async (em): Promise<Rotation> => {
+      const token = await this.refreshTokens.findByHashForUpdate(this.tokens.hashRefreshToken(refreshToken), em);
+      if (!token) return { verdict: 'unknown' };
+      const verdict = judgeRefreshToken(token, now);
+      if (verdict === 'reused') await this.refreshTokens.revokeFamily(token.familyId, now, em);
+      if (verdict !== 'valid') return { verdict };
+      const user = await this.users.findActiveIdentity(token.userId);
+      if (!user) {
+        await this.refreshTokens.revokeFamily(token.familyId, now, em);
+        return { verdict: 'revoked' };
+      }
+      await this.refreshTokens.markUsed(token.id, now, em);
+      const next = await this.createRefreshToken(user.id, token.familyId, em);
+      return { verdict, user, refreshToken: next.token, refreshTokenExpiresAt: next.expiresAt };
+    });
+    // Thrown after the commit, so a reuse's revocation of the family sticks.
+    if (rotation.verdict !== 'valid') throw new RefreshTokenRefusedError(rotation.verdict);
+    return this.sessionFor(rotation.user, rotation.refreshToken, rotation.refreshTokenExpiresAt);
+  }
+
+  /**
+   * Ends the sign-in a refresh token belongs to, or every sign-in of the user when none is given.
+   * Another user's token is ignored rather than refused, so it tells nothing. Access tokens already
+   * issued stay valid until they expire (minutes), as tokens are not looked up.
+   */
+  async logout(principal: Principal, refreshToken?: string): Promise<void> {
+    if (principal.type !== 'user') throw new NotAUserSessionError();
+    const now = this.clock.now();
+    await this.audit.record({ action: 'logout', entity: 'User', entityId: principal.id });
+    if (refreshToken === undefined) {
+      await this.refreshTokens.revokeAllOfUser(principal.id, now);
+      return;
+    }
+    const token = await this.refreshTokens.findByHash(this.tokens.hashRefreshToken(refreshToken));
+    if (token?.userId === principal.id) await this.refreshTokens.revokeFamily(token.familyId, now);
+  }
+
+  private async createRefreshToken(
+    userId: string,
+    familyId: string,
+    em?: EntityManager,
+  ): Promise<{ token: string; expiresAt: Date }> {
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.auth.refreshTokenTtlDays * 86_400_000);
+    const { token, tokenHash } = this.tokens.newRefreshToken();
+    await this.refreshTokens.insert(
+      { userId, familyId, tokenHash, expiresAt, usedAt: null, revokedAt: null, createdAt: now },
+      em,
+    );
+    return { token, expiresAt };
+  }
+
+  private async sessionFor(user: UserIdentity, refreshToken: string, refreshTokenExpiresAt: Date): Promise<Session> {
+    return {
+      accessToken: await this.tokens.signAccessToken(user.id),
+      expiresIn: this.tokens.accessTokenTtlSeconds,
+      refreshToken,
+      refreshTokenExpiresAt,
+      user,
+    };
+  }
+}

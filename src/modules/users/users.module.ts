@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module.js';
+import { AdminBootstrap } from './admin-bootstrap.js';
+import { UsersController } from './users.controller.js';
+import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
+
+@Module({
+  imports: [AdministrativeUnitsModule],
+  controllers: [UsersController],
+  providers: [UsersService, UsersRepository, AdminBootstrap],
+  exports: [UsersService],
+})
+export class UsersModule {}

@@ -1,0 +1,204 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { isUniqueViolation } from '../../database/errors.js';
+import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
+import { afterFailedLogin, lockEndsAt, type LockoutPolicy, NO_FAILED_LOGINS } from './domain/login-lockout.js';
+import type { CreateUserDto } from './dto/create-user.dto.js';
+import type { ListUsersQuery } from './dto/list-users.query.js';
+import type { UpdateUserDto } from './dto/update-user.dto.js';
+import { hashPassword, verifyPassword, verifyPasswordOfNobody } from './passwords.js';
+import type { User } from './user.entity.js';
+import { LastActiveAdminError, UnknownAdministrativeUnitsError, UserEmailTakenError } from './users.errors.js';
+import { type UserIdentity, UsersRepository } from './users.repository.js';
+
+export type { UserIdentity } from './users.repository.js';
+
+export interface UserWithUnits {
+  user: User;
+  administrativeUnitIds: string[];
+}
+
+/** The answer to "may this email and password sign in?"; unknown and inactive accounts read as invalid. */
+export type CredentialCheck =
+  { outcome: 'valid'; userId: string } | { outcome: 'invalid' } | { outcome: 'locked'; lockedUntil: Date };
+
+/**
+ * Runs inside the transaction that deactivates an account or resets its password, so sessions end
+ * with it. A callback rather than an import because the auth module depends on this one.
+ */
+export type AccessRevokedHook = (userId: string, em: EntityManager) => Promise<void>;
+
+export type BootstrapAdminOutcome = 'created' | 'admin_exists' | 'email_taken';
+
+const USER_EMAIL_KEY = 'users_email_key';
+
+@Injectable()
+export class UsersService {
+  private readonly accessRevokedHooks: AccessRevokedHook[] = [];
+  private readonly lockout: LockoutPolicy;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly units: AdministrativeUnitsService,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.lockout = { maxFailures: config.auth.loginMaxFailures, lockMinutes: config.auth.loginLockMinutes };
+  }
+
+  async create(input: CreateUserDto): Promise<UserWithUnits> {
+    await this.assertUnitsExist(input.administrativeUnitIds);
+    const passwordHash = await hashPassword(input.password);
+    try {
+      return await this.users.transaction(async (em) => {
+        const user = await this.users.insert(
+          {
+            email: input.email,
+            fullName: input.fullName,
+            role: input.role,
+            passwordHash,
+            active: true,
+            ...NO_FAILED_LOGINS,
+            version: 1,
+          },
+          em,
+        );
+        await this.users.replaceUnits(user.id, input.administrativeUnitIds, em);
+        return { user, administrativeUnitIds: input.administrativeUnitIds };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, USER_EMAIL_KEY)) throw new UserEmailTakenError(input.email);
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<UserWithUnits> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundError('User', id);
+    const units = await this.users.unitIdsByUser([id]);
+    return { user, administrativeUnitIds: units.get(id) ?? [] };
+  }
+
+  async list(query: ListUsersQuery): Promise<[UserWithUnits[], number]> {
+    const [users, total] = await this.users.list(query);
+    const units = await this.users.unitIdsByUser(users.map((user) => user.id));
+    return [users.map((user) => ({ user, administrativeUnitIds: units.get(user.id) ?? [] })), total];
+  }
+
+  async update(id: string, input: UpdateUserDto, expected: ExpectedVersion | undefined): Promise<UserWithUnits> {
+    const { administrativeUnitIds, password, version: _version, ...fields } = input;
+    if (administrativeUnitIds) await this.assertUnitsExist(administrativeUnitIds);
+    // Hashing is slow on purpose: do it before the row is locked.
+    const passwordHash = password === undefined ? undefined : await hashPassword(password);
+    const mayRemoveAnAdmin = (fields.role !== undefined && fields.role !== 'admin') || fields.active === false;
+    return this.users.transaction(async (em) => {
+      if (mayRemoveAnAdmin) await this.users.lockAdminRoster(em);
+      const user = await this.users.findByIdForUpdate(id, em);
+      if (!user) throw new NotFoundError('User', id);
+      if (expected && expected.version !== user.version) {
+        throw new StaleVersionError('User', id, expected.version, user.version, expected.viaHeader);
+      }
+      const wasActiveAdmin = isActiveAdmin(user);
+      const deactivating = user.active && fields.active === false;
+      Object.assign(user, fields);
+      if (wasActiveAdmin && !isActiveAdmin(user) && (await this.users.countActiveAdmins(em)) <= 1) {
+        throw new LastActiveAdminError(id);
+      }
+      if (passwordHash !== undefined) Object.assign(user, { passwordHash, ...NO_FAILED_LOGINS });
+      user.version += 1;
+      const saved = await this.users.save(user, em);
+      if (administrativeUnitIds) await this.users.replaceUnits(id, administrativeUnitIds, em);
+      if (deactivating || passwordHash !== undefined) {
+        for (const hook of this.accessRevokedHooks) await hook(id, em);
+      }
+      const units = administrativeUnitIds ?? (await this.users.unitIdsByUser([id], em)).get(id) ?? [];
+      return { user: saved, administrativeUnitIds: units };
+    });
+  }
+
+  /** See AccessRevokedHook. */
+  onAccessRevoked(hook: AccessRevokedHook): void {
+    this.accessRevokedHooks.push(hook);
+  }
+
+  /**
+   * Checks a password and keeps the lock-out count. A locked account is refused before its password
+   * is looked at, so guessing on cannot learn anything while the lock runs.
+   */
+  async verifyCredentials(email: string, password: string): Promise<CredentialCheck> {
+    const account = await this.users.findWithPasswordByEmail(email.trim());
+    if (!account || !account.active) {
+      await verifyPasswordOfNobody(password);
+      return { outcome: 'invalid' };
+    }
+    const lockedUntil = lockEndsAt(account, this.clock.now());
+    if (lockedUntil) return { outcome: 'locked', lockedUntil };
+    if (await verifyPassword(account.passwordHash, password)) {
+      await this.users.saveSignInState(account.id, { ...NO_FAILED_LOGINS, lastLoginAt: this.clock.now() });
+      return { outcome: 'valid', userId: account.id };
+    }
+    const lockedNow = await this.recordFailedLogin(account.id);
+    return lockedNow ? { outcome: 'locked', lockedUntil: lockedNow } : { outcome: 'invalid' };
+  }
+
+  /** The account behind a token, if it still exists and is active. */
+  findActiveIdentity(id: string): Promise<UserIdentity | null> {
+    return this.users.findActiveIdentity(id);
+  }
+
+  /**
+   * Creates the configured first admin unless an active admin exists. Safe when several processes
+   * start together: they queue on a lock, and the unique email index backs that up.
+   */
+  async ensureAdmin(account: { email: string; password: string }): Promise<BootstrapAdminOutcome> {
+    if ((await this.users.countActiveAdmins()) > 0) return 'admin_exists';
+    const passwordHash = await hashPassword(account.password);
+    try {
+      return await this.users.transaction(async (em) => {
+        await this.users.lockAdminRoster(em);
+        if ((await this.users.countActiveAdmins(em)) > 0) return 'admin_exists';
+        await this.users.insert(
+          {
+            email: account.email.trim().toLowerCase(),
+            fullName: 'Quản trị viên',
+            role: 'admin',
+            passwordHash,
+            active: true,
+            ...NO_FAILED_LOGINS,
+            version: 1,
+          },
+          em,
+        );
+        return 'created';
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, USER_EMAIL_KEY)) return 'email_taken';
+      throw error;
+    }
+  }
+
+  /** Counts a wrong password under a row lock, so concurrent guesses cannot undercount; returns a new lock's end. */
+  private recordFailedLogin(id: string): Promise<Date | null> {
+    return this.users.transaction(async (em) => {
+      const user = await this.users.findByIdForUpdate(id, em);
+      if (!user) return null;
+      const now = this.clock.now();
+      const attempts = afterFailedLogin(user, now, this.lockout);
+      await this.users.saveSignInState(id, attempts, em);
+      return lockEndsAt(attempts, now);
+    });
+  }
+
+  private async assertUnitsExist(ids: string[]): Promise<void> {
+    const missing = await this.units.findMissing(ids);
+    if (missing.length) throw new UnknownAdministrativeUnitsError(missing);
+  }
+}
+
+function isActiveAdmin(user: Pick<User, 'active' | 'role'>): boolean {
+  return user.active && user.role === 'admin';
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditController } from './audit.controller.js';
+import { AuditRepository } from './audit.repository.js';
+import { AuditService } from './audit.service.js';
+import { AuditSubscriber } from './audit.subscriber.js';
+
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, AuditRepository, AuditSubscriber],
+  exports: [AuditService],
+})
+export class AuditModule {}

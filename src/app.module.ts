@@ -1,18 +1,25 @@
-import { type DynamicModule, Module } from '@nestjs/common';
+import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
 import type { Clock } from './common/clock/clock.js';
 import { CommonModule } from './common/common.module.js';
+import { RequestContextMiddleware } from './common/request-context.middleware.js';
 import type { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { AccessModule } from './modules/access/access.module.js';
 import { AdministrativeUnitsModule } from './modules/administrative-units/administrative-units.module.js';
 import { DialoguesModule } from './modules/dialogues/dialogues.module.js';
+import { ApiKeysModule } from './modules/api-keys/api-keys.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { AuthModule } from './modules/auth/auth.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { HouseholdsModule } from './modules/households/households.module.js';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { StatsModule } from './modules/stats/stats.module.js';
+import { UsersModule } from './modules/users/users.module.js';
 import { VisitsModule } from './modules/visits/visits.module.js';
 
 export interface AppModuleOptions {
@@ -30,7 +37,11 @@ export function requestIdFor(request: IncomingMessage): string {
 }
 
 @Module({})
-export class AppModule {
+export class AppModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestContextMiddleware).forRoutes('*path');
+  }
+
   static forRoot(config: AppConfig, options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
@@ -45,7 +56,13 @@ export class AppModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        AuditModule,
+        AccessModule,
+        IdempotencyModule,
         HealthModule,
+        UsersModule,
+        AuthModule,
+        ApiKeysModule,
         AdministrativeUnitsModule,
         ProjectsModule,
         HouseholdsModule,

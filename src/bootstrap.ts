@@ -1,12 +1,14 @@
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import helmet from '@fastify/helmet';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, type AppModuleOptions, REQUEST_ID_HEADER, requestIdFor } from './app.module.js';
 import { ErrorResponse } from './common/errors/error-response.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
+import { registerRateLimits } from './common/http/rate-limits.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
 
@@ -30,6 +32,22 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await app.register(helmet, {
+    // The API answers JSON; only the Swagger UI at /docs needs its inline script and styles.
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+  await registerRateLimits(app, config, API_PREFIX);
+  app.enableCors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    exposedHeaders: ['ETag', 'X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+  });
   app
     .getHttpAdapter()
     .getInstance()
@@ -46,16 +64,20 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
       .setTitle('GPMB CRM API')
       .setDescription(
         'Land-clearance (giải phóng mặt bằng) CRM for ward working groups: projects, households and their ' +
-          'consent status, home visits, dialogue sessions and consent statistics. Every error has the ' +
-          '`ErrorResponse` shape.',
+          'consent status, home visits, dialogue sessions and consent statistics. Every route but /health, ' +
+          '/docs and the login/refresh routes needs a bearer access token or an X-API-Key. Every error has ' +
+          'the `ErrorResponse` shape.',
       )
       .setVersion('1')
-      .addGlobalParameters({
-        name: 'X-Actor',
-        in: 'header',
-        required: false,
-        description: 'Who is acting (recorded in history) until accounts arrive',
+      .addBearerAuth({
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'Access token from POST /api/v1/auth/login',
       })
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key for API clients' }, 'api-key')
+      .addSecurityRequirements('bearer')
+      .addSecurityRequirements('api-key')
       .build(),
     { extraModels: [ErrorResponse] },
   );

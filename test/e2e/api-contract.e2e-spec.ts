@@ -48,9 +48,9 @@ describe('API contract', () => {
   });
 
   it('should echo a client request id, or make one, and put it in errors', async () => {
-    const given = await request(t.http).get('/api/v1/projects').set('X-Request-Id', 'phone-abc-123').expect(200);
+    const given = await t.admin.get('/api/v1/projects').set('X-Request-Id', 'phone-abc-123').expect(200);
     expect(given.headers['x-request-id']).toBe('phone-abc-123');
-    const error = await request(t.http).get('/api/v1/projects/00000000-0000-4000-8000-000000000000').expect(404);
+    const error = await t.admin.get('/api/v1/projects/00000000-0000-4000-8000-000000000000').expect(404);
     expect(error.body.requestId).toBe(error.headers['x-request-id']);
   });
 
@@ -69,7 +69,13 @@ describe('API contract', () => {
           .send({ name: 'x'.repeat(1_100_000) }),
       413,
     ],
-    ['a JSON array body', () => request(t.http).post('/api/v1/projects').send([1, 2]), 400],
+    ['a JSON array body', () => t.admin.post('/api/v1/projects').send([1, 2]), 400],
+    ['no credentials', () => request(t.http).get('/api/v1/projects'), 401],
+    [
+      'a role without the permission',
+      async () => (await t.as('supervisor')).api.post('/api/v1/projects').send({}),
+      403,
+    ],
     [
       'a wrong content type',
       () => request(t.http).post('/api/v1/projects').set('content-type', 'application/xml').send('<a/>'),

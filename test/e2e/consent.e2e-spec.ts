@@ -1,32 +1,37 @@
-import request from 'supertest';
 import { HouseholdsController } from '../../src/modules/households/households.controller.js';
-import { makeHousehold, makeProject } from '../factories/factories.js';
-import { createTestApp, type TestApp } from '../utils/create-test-app.js';
+import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';
+import { type Agent, createTestApp, type TestApp, type TestUser } from '../utils/create-test-app.js';
 
 describe(`${HouseholdsController.name} consent`, () => {
   let t: TestApp;
+  let mai: TestUser;
 
   beforeAll(async () => {
     t = await createTestApp();
+    mai = await t.as('admin', [], 'Trần Thị Mai');
   });
 
   afterAll(async () => {
     await t.close();
   });
 
-  const move = (id: string, body: Record<string, unknown>, actor = 'Trần Thị Mai') =>
-    request(t.http).post(`/api/v1/households/${id}/consent`).set('X-Actor', encodeURIComponent(actor)).send(body);
+  const move = (id: string, body: Record<string, unknown>, as: Agent = t.admin) =>
+    as.post(`/api/v1/households/${id}/consent`).send(body);
 
   it('should walk a household from persuasion to hand-over and keep every step in the history', async () => {
     const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, { status: 'persuading' });
 
-    const conditional = await move(household.id, {
-      status: 'conditional',
-      reason: 'Hộ cam kết bàn giao khi có nhà tái định cư',
-      condition: 'resettlement_housing',
-      conditionNote: 'Căn hộ 2 phòng ngủ tại khu TĐC',
-      evidence: [{ kind: 'minutes', reference: 'BB-2023-117' }],
-    }).expect(200);
+    const conditional = await move(
+      household.id,
+      {
+        status: 'conditional',
+        reason: 'Hộ cam kết bàn giao khi có nhà tái định cư',
+        condition: 'resettlement_housing',
+        conditionNote: 'Căn hộ 2 phòng ngủ tại khu TĐC',
+        evidence: [{ kind: 'minutes', reference: 'BB-2023-117' }],
+      },
+      mai.api,
+    ).expect(200);
     expect(conditional.body).toMatchObject({ status: 'conditional', condition: 'resettlement_housing', version: 2 });
     expect(conditional.headers.etag).toBe('W/"2"');
 
@@ -43,7 +48,7 @@ describe(`${HouseholdsController.name} consent`, () => {
       condition: null,
     });
 
-    const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
+    const history = await t.admin.get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items.map((h: { from: string; to: string }) => `${h.from}>${h.to}`)).toEqual([
       'persuading>conditional',
       'conditional>agreed',
@@ -52,6 +57,7 @@ describe(`${HouseholdsController.name} consent`, () => {
     expect(history.body.items[0]).toMatchObject({
       reason: 'Hộ cam kết bàn giao khi có nhà tái định cư',
       actor: 'Trần Thị Mai',
+      actorId: mai.id,
       condition: 'resettlement_housing',
       evidence: [{ kind: 'minutes', reference: 'BB-2023-117' }],
       at: t.clock.now().toISOString(),
@@ -65,14 +71,14 @@ describe(`${HouseholdsController.name} consent`, () => {
       code: 'CONSENT_TRANSITION_NOT_ALLOWED',
       details: { from: 'not_contacted', to: 'agreed', allowed: ['persuading'] },
     });
-    const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
+    const history = await t.admin.get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items).toEqual([]);
   });
 
   it('should allow a withdrawal of consent with its reason', async () => {
     const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, { status: 'agreed' });
     await move(household.id, { status: 'objecting', reason: 'Hộ rút lại đồng ý do tranh chấp thừa kế' }).expect(200);
-    const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
+    const history = await t.admin.get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items[0]).toMatchObject({
       from: 'agreed',
       to: 'objecting',
@@ -128,15 +134,20 @@ describe(`${HouseholdsController.name} consent`, () => {
   });
 
   it('should let only one of two concurrent moves from the same status succeed', async () => {
-    const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, { status: 'persuading' });
+    const ward = await makeUnit(t.dataSource);
+    const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource, { unitIds: [ward.id] })).id, {
+      status: 'persuading',
+    });
+    const officerA = await t.as('officer', [ward.id], 'Cán bộ A');
+    const officerB = await t.as('officer', [ward.id], 'Cán bộ B');
     const results = await Promise.all([
-      move(household.id, { status: 'agreed', reason: 'Cán bộ A', from: 'persuading' }, 'A'),
-      move(household.id, { status: 'objecting', reason: 'Cán bộ B', from: 'persuading' }, 'B'),
+      move(household.id, { status: 'agreed', reason: 'Cán bộ A', from: 'persuading' }, officerA.api),
+      move(household.id, { status: 'objecting', reason: 'Cán bộ B', from: 'persuading' }, officerB.api),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-    const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
+    const history = await t.admin.get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items).toHaveLength(1);
-    const read = await request(t.http).get(`/api/v1/households/${household.id}`).expect(200);
+    const read = await t.admin.get(`/api/v1/households/${household.id}`).expect(200);
     expect(read.body.status).toBe(history.body.items[0].to);
   });
 
@@ -154,6 +165,6 @@ describe(`${HouseholdsController.name} consent`, () => {
   it('should answer 404 for an unknown household', async () => {
     const missing = '00000000-0000-4000-8000-000000000000';
     await move(missing, { status: 'persuading', reason: 'x' }).expect(404);
-    await request(t.http).get(`/api/v1/households/${missing}/consent-history`).expect(404);
+    await t.admin.get(`/api/v1/households/${missing}/consent-history`).expect(404);
   });
 });

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { DialoguesController } from '../../src/modules/dialogues/dialogues.controller.js';
 import { makeDialogueSession } from '../factories/dialogue-factories.js';
 import { makeHousehold, makeProject } from '../factories/factories.js';
@@ -35,7 +34,7 @@ describe(DialoguesController.name, () => {
     const a = await makeHousehold(t.dataSource, project.id);
     const b = await makeHousehold(t.dataSource, project.id);
 
-    const created = await request(t.http)
+    const created = await t.admin
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
       .send({
         scheduledAt: '2026-03-20T08:30:00+07:00',
@@ -60,14 +59,14 @@ describe(DialoguesController.name, () => {
     });
     expect(created.body.householdIds.sort()).toEqual([a.id, b.id].sort());
 
-    const read = await request(t.http).get(`/api/v1/dialogue-sessions/${created.body.id}`).expect(200);
+    const read = await t.admin.get(`/api/v1/dialogue-sessions/${created.body.id}`).expect(200);
     expect(read.headers.etag).toBe('W/"1"');
     expect(read.body).toEqual(created.body);
   });
 
   it('should schedule a session with nobody invited yet', async () => {
     const project = await makeProject(t.dataSource);
-    const created = await request(t.http)
+    const created = await t.admin
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
       .send({
         scheduledAt: '2026-03-20T08:30:00Z',
@@ -100,39 +99,36 @@ describe(DialoguesController.name, () => {
     await makeDialogueSession(t.dataSource, (await makeProject(t.dataSource)).id);
     const url = `/api/v1/projects/${project.id}/dialogue-sessions`;
 
-    const first = await request(t.http).get(url).query({ limit: 2 }).expect(200);
+    const first = await t.admin.get(url).query({ limit: 2 }).expect(200);
     expect(first.body).toMatchObject({ total: 3, limit: 2, offset: 0 });
     expect(first.body.items.map((s: { id: string }) => s.id)).toEqual([mar.id, feb.id]);
     expect(first.body.items[0].householdIds).toEqual([household.id]);
 
-    const second = await request(t.http).get(url).query({ limit: 2, offset: 2 }).expect(200);
+    const second = await t.admin.get(url).query({ limit: 2, offset: 2 }).expect(200);
     expect(second.body.items.map((s: { id: string }) => s.id)).toEqual([jan.id]);
 
-    const held = await request(t.http).get(url).query({ status: 'held' }).expect(200);
+    const held = await t.admin.get(url).query({ status: 'held' }).expect(200);
     expect(held.body.items.map((s: { id: string }) => s.id)).toEqual([jan.id]);
 
-    const february = await request(t.http)
+    const february = await t.admin
       .get(url)
       .query({ from: '2026-02-01T00:00:00+07:00', to: '2026-03-01T00:00:00+07:00' })
       .expect(200);
     expect(february.body).toMatchObject({ total: 1, items: [{ id: feb.id, status: 'cancelled' }] });
 
-    const inverted = await request(t.http)
+    const inverted = await t.admin
       .get(url)
       .query({ from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' })
       .expect(400);
     expect(inverted.body.details.fields.to).toBeDefined();
 
-    const badQuery = await request(t.http)
-      .get(url)
-      .query({ status: 'postponed', from: '2026-02-01', limit: 0 })
-      .expect(400);
+    const badQuery = await t.admin.get(url).query({ status: 'postponed', from: '2026-02-01', limit: 0 }).expect(400);
     expect(Object.keys(badQuery.body.details.fields).sort()).toEqual(['from', 'limit', 'status']);
   });
 
   it('should refuse unknown fields, a bad kind and bad dates with field messages', async () => {
     const project = await makeProject(t.dataSource);
-    const response = await request(t.http)
+    const response = await t.admin
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
       .send({
         scheduledAt: '2026-02-30T09:00:00+07:00',
@@ -152,14 +148,14 @@ describe(DialoguesController.name, () => {
       'scheduledAt',
     ]);
 
-    const noZone = await request(t.http)
+    const noZone = await t.admin
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
       .send({ scheduledAt: '2026-03-20T09:00:00', location: 'x', kind: 'formal', chair: 'x' })
       .expect(400);
     expect(Object.keys(noZone.body.details.fields).sort()).toEqual(['householdIds', 'scheduledAt']);
 
     const { url } = await scheduledSession();
-    const patch = await request(t.http)
+    const patch = await t.admin
       .patch(url)
       .send({ location: null, status: 'done', attendance: [{ householdId: MISSING, attended: 'yes', extra: 1 }] })
       .expect(400);
@@ -180,7 +176,7 @@ describe(DialoguesController.name, () => {
     });
     const foreign = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
 
-    const response = await request(t.http)
+    const response = await t.admin
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
       .send({
         scheduledAt: LATER_TODAY,
@@ -196,7 +192,7 @@ describe(DialoguesController.name, () => {
     for (const id of [foreign.id, archived.id, MISSING]) expect(messages.join('\n')).toContain(id);
 
     const { url } = await scheduledSession();
-    const patch = await request(t.http)
+    const patch = await t.admin
       .patch(url)
       .send({ householdIds: [foreign.id] })
       .expect(400);
@@ -204,22 +200,22 @@ describe(DialoguesController.name, () => {
   });
 
   it('should answer 404 for an unknown project or session and 400 for a malformed id', async () => {
-    await request(t.http)
+    await t.admin
       .post(`/api/v1/projects/${MISSING}/dialogue-sessions`)
       .send({ scheduledAt: LATER_TODAY, location: 'x', kind: 'formal', chair: 'x', householdIds: [] })
       .expect(404)
       .expect((r) => expect(r.body.code).toBe('PROJECT_NOT_FOUND'));
-    await request(t.http).get(`/api/v1/projects/${MISSING}/dialogue-sessions`).expect(404);
-    await request(t.http).get(`/api/v1/dialogue-sessions/${MISSING}`).expect(404);
-    await request(t.http).patch(`/api/v1/dialogue-sessions/${MISSING}`).send({ location: 'x' }).expect(404);
-    await request(t.http).get('/api/v1/dialogue-sessions/42').expect(400);
+    await t.admin.get(`/api/v1/projects/${MISSING}/dialogue-sessions`).expect(404);
+    await t.admin.get(`/api/v1/dialogue-sessions/${MISSING}`).expect(404);
+    await t.admin.patch(`/api/v1/dialogue-sessions/${MISSING}`).send({ location: 'x' }).expect(404);
+    await t.admin.get('/api/v1/dialogue-sessions/42').expect(400);
   });
 
   it('should record a session as held with minutes and attendance, then accept corrections', async () => {
     const { url, invited } = await scheduledSession();
     const [first, second] = invited;
 
-    const held = await request(t.http)
+    const held = await t.admin
       .patch(url)
       .send({
         status: 'held',
@@ -240,7 +236,7 @@ describe(DialoguesController.name, () => {
       ]),
     );
 
-    const corrected = await request(t.http)
+    const corrected = await t.admin
       .patch(url)
       .set('If-Match', held.headers.etag)
       .send({ minutes: 'Biên bản đã sửa', attendance: [{ householdId: second, attended: true, position: 'agree' }] })
@@ -257,7 +253,7 @@ describe(DialoguesController.name, () => {
 
   it('should accept a held session sent back whole with only its minutes corrected, and a retried cancel', async () => {
     const { url, invited } = await scheduledSession();
-    const held = await request(t.http)
+    const held = await t.admin
       .patch(url)
       .send({
         status: 'held',
@@ -267,7 +263,7 @@ describe(DialoguesController.name, () => {
       })
       .expect(200);
     const { id: _id, projectId: _p, version: _v, createdAt: _c, updatedAt: _u, cancelReason: _r, ...form } = held.body;
-    const resent = await request(t.http)
+    const resent = await t.admin
       .patch(url)
       .set('If-Match', held.headers.etag)
       .send({ ...form, minutes: 'Biên bản (bổ sung ý kiến hộ dân)' })
@@ -276,8 +272,8 @@ describe(DialoguesController.name, () => {
 
     const { url: otherUrl } = await scheduledSession();
     const cancel = { status: 'cancelled', cancelReason: 'Chủ trì bận họp cấp trên' };
-    await request(t.http).patch(otherUrl).send(cancel).expect(200);
-    const retried = await request(t.http).patch(otherUrl).send(cancel).expect(200);
+    await t.admin.patch(otherUrl).send(cancel).expect(200);
+    const retried = await t.admin.patch(otherUrl).send(cancel).expect(200);
     expect(retried.body).toMatchObject({ status: 'cancelled', version: 2 });
   });
 
@@ -286,13 +282,13 @@ describe(DialoguesController.name, () => {
     const walkIn = households[2].id;
     const record = { status: 'held', heldAt: YESTERDAY_MORNING, minutes: 'Biên bản' };
 
-    const refused = await request(t.http)
+    const refused = await t.admin
       .patch(url)
       .send({ ...record, attendance: [{ householdId: walkIn, attended: true }] })
       .expect(422);
     expect(refused.body).toMatchObject({ code: 'DIALOGUE_ATTENDEE_NOT_INVITED', details: { householdIds: [walkIn] } });
 
-    const accepted = await request(t.http)
+    const accepted = await t.admin
       .patch(url)
       .send({ ...record, householdIds: [...invited, walkIn], attendance: [{ householdId: walkIn, attended: true }] })
       .expect(200);
@@ -302,12 +298,12 @@ describe(DialoguesController.name, () => {
 
   it('should refuse to mark a session held without minutes or at a time still to come on the clock', async () => {
     const { url } = await scheduledSession();
-    await request(t.http)
+    await t.admin
       .patch(url)
       .send({ status: 'held', heldAt: YESTERDAY_MORNING })
       .expect(422)
       .expect((r) => expect(r.body.code).toBe('DIALOGUE_MINUTES_REQUIRED'));
-    await request(t.http)
+    await t.admin
       .patch(url)
       .send({ status: 'held', heldAt: LATER_TODAY, minutes: 'Biên bản' })
       .expect(422)
@@ -315,7 +311,7 @@ describe(DialoguesController.name, () => {
 
     t.clock.set(new Date('2026-03-10T08:00:00Z'));
     try {
-      await request(t.http).patch(url).send({ status: 'held', heldAt: LATER_TODAY, minutes: 'Biên bản' }).expect(200);
+      await t.admin.patch(url).send({ status: 'held', heldAt: LATER_TODAY, minutes: 'Biên bản' }).expect(200);
     } finally {
       t.clock.set(TEST_NOW);
     }
@@ -331,14 +327,14 @@ describe(DialoguesController.name, () => {
       [{ status: 'cancelled', cancelReason: 'Nhầm' }, 'DIALOGUE_STATUS_CHANGE_NOT_ALLOWED'],
       [{ scheduledAt: LATER_TODAY }, 'DIALOGUE_SESSION_NOT_SCHEDULED'],
     ] as const) {
-      const response = await request(t.http).patch(url).send(body).expect(422);
+      const response = await t.admin.patch(url).send(body).expect(422);
       expect(response.body).toMatchObject({ code, details: { status: 'held' } });
     }
-    const read = await request(t.http).get(url).expect(200);
+    const read = await t.admin.get(url).expect(200);
     expect(read.body).toMatchObject({ status: 'held', version: 1 });
 
     const { url: scheduledUrl } = await scheduledSession();
-    await request(t.http)
+    await t.admin
       .patch(scheduledUrl)
       .send({ minutes: 'Chưa họp' })
       .expect(422)
@@ -347,32 +343,32 @@ describe(DialoguesController.name, () => {
 
   it('should cancel a session with a reason and freeze it', async () => {
     const { url } = await scheduledSession();
-    await request(t.http)
+    await t.admin
       .patch(url)
       .send({ status: 'cancelled' })
       .expect(422)
       .expect((r) => expect(r.body.code).toBe('DIALOGUE_CANCEL_REASON_REQUIRED'));
 
-    const cancelled = await request(t.http)
+    const cancelled = await t.admin
       .patch(url)
       .send({ status: 'cancelled', cancelReason: 'Hoãn do mưa bão' })
       .expect(200);
     expect(cancelled.body).toMatchObject({ status: 'cancelled', cancelReason: 'Hoãn do mưa bão', version: 2 });
 
     for (const body of [{ status: 'scheduled' }, { location: 'Nơi khác' }, { cancelReason: 'Lý do khác' }]) {
-      await request(t.http)
+      await t.admin
         .patch(url)
         .send(body)
         .expect(422)
         .expect((r) => expect(r.body.code).toBe('DIALOGUE_SESSION_CANCELLED'));
     }
-    const read = await request(t.http).get(url).expect(200);
+    const read = await t.admin.get(url).expect(200);
     expect(read.body).toMatchObject({ status: 'cancelled', location: cancelled.body.location, version: 2 });
   });
 
   it('should replan a scheduled session and replace its invitations', async () => {
     const { url, households, invited } = await scheduledSession();
-    const response = await request(t.http)
+    const response = await t.admin
       .patch(url)
       .send({
         scheduledAt: '2026-03-25T14:00:00+07:00',
@@ -389,32 +385,32 @@ describe(DialoguesController.name, () => {
     });
     expect(response.body.householdIds.sort()).toEqual([invited[1], households[2].id].sort());
 
-    const cleared = await request(t.http).patch(url).send({ agenda: null }).expect(200);
+    const cleared = await t.admin.patch(url).send({ agenda: null }).expect(200);
     expect(cleared.body).toMatchObject({ agenda: null, version: 3 });
   });
 
   it('should refuse a stale version: 412 with If-Match, 409 with a version field', async () => {
     const { url } = await scheduledSession();
-    const first = await request(t.http).get(url).expect(200);
-    await request(t.http)
+    const first = await t.admin.get(url).expect(200);
+    await t.admin
       .patch(url)
       .set('If-Match', first.headers.etag)
       .send({ location: 'Nhà văn hoá tổ dân phố 11' })
       .expect(200);
 
-    const viaHeader = await request(t.http)
+    const viaHeader = await t.admin
       .patch(url)
       .set('If-Match', first.headers.etag)
       .send({ chair: 'Phó chủ tịch' })
       .expect(412);
     expect(viaHeader.body).toMatchObject({ code: 'STALE_VERSION', details: { expectedVersion: 1, currentVersion: 2 } });
-    await request(t.http)
+    await t.admin
       .patch(url)
       .send({ chair: 'Phó chủ tịch', version: 1 })
       .expect(409)
       .expect((r) => expect(r.body.code).toBe('STALE_VERSION'));
 
-    const fresh = await request(t.http).patch(url).send({ chair: 'Phó chủ tịch', version: 2 }).expect(200);
+    const fresh = await t.admin.patch(url).send({ chair: 'Phó chủ tịch', version: 2 }).expect(200);
     expect(fresh.headers.etag).toBe('W/"3"');
     expect(fresh.body).toMatchObject({ chair: 'Phó chủ tịch', location: 'Nhà văn hoá tổ dân phố 11', version: 3 });
   });
@@ -424,7 +420,7 @@ describe(DialoguesController.name, () => {
     const household = await makeHousehold(t.dataSource, project.id);
     const location = 'Nhà văn hoá tổ dân phố 9 và 11, số 18 Tam Đa';
     const chair = 'Nguyễn Thị Hằng';
-    const created = await request(t.http)
+    const created = await t.admin
       .post(`/api/v1/projects/${project.id}/dialogue-sessions`)
       // Phones often send decomposed (NFD) text; it is stored composed so search and equality work.
       .send({
@@ -437,7 +433,7 @@ describe(DialoguesController.name, () => {
       })
       .expect(201);
     const minutes = 'Hộ ông Lê Văn Đức đồng ý bàn giao mặt bằng khi được bố trí tái định cư.';
-    await request(t.http)
+    await t.admin
       .patch(`/api/v1/dialogue-sessions/${created.body.id}`)
       .send({
         status: 'held',
@@ -447,7 +443,7 @@ describe(DialoguesController.name, () => {
       })
       .expect(200);
 
-    const read = await request(t.http).get(`/api/v1/dialogue-sessions/${created.body.id}`).expect(200);
+    const read = await t.admin.get(`/api/v1/dialogue-sessions/${created.body.id}`).expect(200);
     expect(read.body).toMatchObject({ location, chair, agenda: 'Đối thoại về quỹ nhà tái định cư', minutes });
     expect(read.body.attendance[0].note).toBe('Ý kiến: cần thêm thời gian');
   });

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { ProjectsController } from '../../src/modules/projects/projects.controller.js';
 import { makeProject, makeUnit } from '../factories/factories.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
@@ -17,7 +16,7 @@ describe(ProjectsController.name, () => {
   it('should create a project spanning several units with defaults', async () => {
     const tayHo = await makeUnit(t.dataSource, { name: 'Phường Tây Hồ' });
     const baDinh = await makeUnit(t.dataSource, { name: 'Phường Ba Đình' });
-    const response = await request(t.http)
+    const response = await t.admin
       .post('/api/v1/projects')
       .send({
         code: 'TK-MUONG',
@@ -44,19 +43,19 @@ describe(ProjectsController.name, () => {
     const existing = await makeProject(t.dataSource, { unitIds: [unit.id] });
     const missing = '00000000-0000-4000-8000-000000000000';
 
-    const unknownUnit = await request(t.http)
+    const unknownUnit = await t.admin
       .post('/api/v1/projects')
       .send({ code: 'NEW-1', name: 'x', administrativeUnitIds: [missing] })
       .expect(400);
     expect(unknownUnit.body.details.fields.administrativeUnitIds[0]).toContain(missing);
 
-    await request(t.http)
+    await t.admin
       .post('/api/v1/projects')
       .send({ code: existing.code, name: 'x', administrativeUnitIds: [unit.id] })
       .expect(409)
       .expect((r) => expect(r.body.code).toBe('PROJECT_CODE_TAKEN'));
 
-    const invalid = await request(t.http)
+    const invalid = await t.admin
       .post('/api/v1/projects')
       .send({
         code: 'NEW-2',
@@ -82,24 +81,21 @@ describe(ProjectsController.name, () => {
     const inWard = await makeProject(t.dataSource, { unitIds: [ward.id], name: 'Khu đô thị Nam Thăng Long' });
     await makeProject(t.dataSource, { unitIds: [elsewhere.id] });
 
-    const response = await request(t.http)
-      .get('/api/v1/projects')
-      .query({ administrativeUnitId: province.id })
-      .expect(200);
+    const response = await t.admin.get('/api/v1/projects').query({ administrativeUnitId: province.id }).expect(200);
     expect(response.body.total).toBe(1);
     expect(response.body.items[0]).toMatchObject({ id: inWard.id, administrativeUnitIds: [ward.id] });
 
-    const search = await request(t.http).get('/api/v1/projects').query({ q: 'nam thang long' }).expect(200);
+    const search = await t.admin.get('/api/v1/projects').query({ q: 'nam thang long' }).expect(200);
     expect(search.body.items.map((p: { id: string }) => p.id)).toContain(inWard.id);
   });
 
   it('should update with optimistic concurrency and an ETag', async () => {
     const project = await makeProject(t.dataSource);
-    const read = await request(t.http).get(`/api/v1/projects/${project.id}`).expect(200);
+    const read = await t.admin.get(`/api/v1/projects/${project.id}`).expect(200);
     const etag = read.headers.etag;
     expect(etag).toBe('W/"1"');
 
-    const updated = await request(t.http)
+    const updated = await t.admin
       .patch(`/api/v1/projects/${project.id}`)
       .set('If-Match', etag)
       .send({ consentThreshold: 0.8, targetOn: '2027-12-31' })
@@ -107,30 +103,27 @@ describe(ProjectsController.name, () => {
     expect(updated.body).toMatchObject({ consentThreshold: 0.8, targetOn: '2027-12-31', version: 2 });
     expect(updated.headers.etag).toBe('W/"2"');
 
-    await request(t.http)
+    await t.admin
       .patch(`/api/v1/projects/${project.id}`)
       .set('If-Match', etag)
       .send({ name: 'stale' })
       .expect(412)
       .expect((r) => expect(r.body.code).toBe('STALE_VERSION'));
-    await request(t.http).patch(`/api/v1/projects/${project.id}`).send({ name: 'stale', version: 1 }).expect(409);
+    await t.admin.patch(`/api/v1/projects/${project.id}`).send({ name: 'stale', version: 1 }).expect(409);
 
-    const after = await request(t.http).get(`/api/v1/projects/${project.id}`).expect(200);
+    const after = await t.admin.get(`/api/v1/projects/${project.id}`).expect(200);
     expect(after.body.name).not.toBe('stale');
   });
 
   it('should refuse a target date before the start and leave the project unchanged', async () => {
     const project = await makeProject(t.dataSource, { startedOn: '2020-01-01' });
-    await request(t.http).patch(`/api/v1/projects/${project.id}`).send({ targetOn: '2019-01-01' }).expect(400);
-    const after = await request(t.http).get(`/api/v1/projects/${project.id}`).expect(200);
+    await t.admin.patch(`/api/v1/projects/${project.id}`).send({ targetOn: '2019-01-01' }).expect(400);
+    const after = await t.admin.get(`/api/v1/projects/${project.id}`).expect(200);
     expect(after.body).toMatchObject({ targetOn: null, version: 1 });
   });
 
   it('should answer 404 for an unknown project', async () => {
-    await request(t.http).get('/api/v1/projects/00000000-0000-4000-8000-000000000000').expect(404);
-    await request(t.http)
-      .patch('/api/v1/projects/00000000-0000-4000-8000-000000000000')
-      .send({ name: 'x' })
-      .expect(404);
+    await t.admin.get('/api/v1/projects/00000000-0000-4000-8000-000000000000').expect(404);
+    await t.admin.patch('/api/v1/projects/00000000-0000-4000-8000-000000000000').send({ name: 'x' }).expect(404);
   });
 });

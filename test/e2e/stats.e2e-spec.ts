@@ -1,4 +1,3 @@
-import request from 'supertest';
 import type { Household } from '../../src/modules/households/household.entity.js';
 import { StatsController } from '../../src/modules/stats/stats.controller.js';
 import { StatsService } from '../../src/modules/stats/stats.service.js';
@@ -36,7 +35,7 @@ describe(StatsController.name, () => {
   });
 
   const statsOf = async (projectId: string) =>
-    (await request(t.http).get(`/api/v1/projects/${projectId}/stats`).expect(200)).body;
+    (await t.admin.get(`/api/v1/projects/${projectId}/stats`).expect(200)).body;
 
   const households = (projectId: string, count: number, overrides: Partial<Household>) =>
     Promise.all(Array.from({ length: count }, () => makeHousehold(t.dataSource, projectId, overrides)));
@@ -208,10 +207,7 @@ describe(StatsController.name, () => {
     await makeHousehold(t.dataSource, canal.id, { status: 'objecting', landAreaM2: 80 });
     await makeHousehold(t.dataSource, outside.id, { status: 'agreed' });
 
-    const inHanoi = await request(t.http)
-      .get('/api/v1/stats/projects')
-      .query({ administrativeUnitId: hanoi.id })
-      .expect(200);
+    const inHanoi = await t.admin.get('/api/v1/stats/projects').query({ administrativeUnitId: hanoi.id }).expect(200);
     expect(inHanoi.body.total).toBe(4);
     expect(inHanoi.body.items.map((row: { projectId: string }) => row.projectId)).toEqual([
       namThangLong.id,
@@ -232,26 +228,23 @@ describe(StatsController.name, () => {
     });
     expect(inHanoi.body.items[0].households.byStatus).toEqual(ZERO_BY_STATUS);
 
-    const inTayHo = await request(t.http)
-      .get('/api/v1/stats/projects')
-      .query({ administrativeUnitId: tayHo.id })
-      .expect(200);
+    const inTayHo = await t.admin.get('/api/v1/stats/projects').query({ administrativeUnitId: tayHo.id }).expect(200);
     expect(inTayHo.body.items.map((row: { code: string }) => row.code)).toEqual([`${prefix}-B`, `${prefix}-C`]);
 
-    const completed = await request(t.http)
+    const completed = await t.admin
       .get('/api/v1/stats/projects')
       .query({ administrativeUnitId: hanoi.id, status: 'completed' })
       .expect(200);
     expect(completed.body.items.map((row: { projectId: string }) => row.projectId)).toEqual([namThangLong.id]);
 
-    const secondPage = await request(t.http)
+    const secondPage = await t.admin
       .get('/api/v1/stats/projects')
       .query({ administrativeUnitId: hanoi.id, limit: 2, offset: 2 })
       .expect(200);
     expect(secondPage.body).toMatchObject({ total: 4, limit: 2, offset: 2 });
     expect(secondPage.body.items.map((row: { projectId: string }) => row.projectId)).toEqual([canal.id, cityWide.id]);
 
-    const everywhere = await request(t.http).get('/api/v1/stats/projects').query({ limit: 200 }).expect(200);
+    const everywhere = await t.admin.get('/api/v1/stats/projects').query({ limit: 200 }).expect(200);
     expect(everywhere.body.items.map((row: { projectId: string }) => row.projectId)).toEqual(
       expect.arrayContaining([canal.id, outside.id]),
     );
@@ -259,10 +252,7 @@ describe(StatsController.name, () => {
 
   it('should answer an empty list for a unit without projects', async () => {
     const ward = await makeUnit(t.dataSource);
-    const response = await request(t.http)
-      .get('/api/v1/stats/projects')
-      .query({ administrativeUnitId: ward.id })
-      .expect(200);
+    const response = await t.admin.get('/api/v1/stats/projects').query({ administrativeUnitId: ward.id }).expect(200);
     expect(response.body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
   });
 
@@ -279,20 +269,20 @@ describe(StatsController.name, () => {
   });
 
   it('should answer 404 for an unknown project or unit and 400 for malformed input', async () => {
-    await request(t.http)
+    await t.admin
       .get(`/api/v1/projects/${UNKNOWN_ID}/stats`)
       .expect(404)
       .expect((r) => expect(r.body.code).toBe('PROJECT_NOT_FOUND'));
-    await request(t.http)
+    await t.admin
       .get('/api/v1/projects/not-a-uuid/stats')
       .expect(400)
       .expect((r) => expect(r.body.code).toBe('VALIDATION_FAILED'));
-    await request(t.http)
+    await t.admin
       .get('/api/v1/stats/projects')
       .query({ administrativeUnitId: UNKNOWN_ID })
       .expect(404)
       .expect((r) => expect(r.body.code).toBe('ADMINISTRATIVE_UNIT_NOT_FOUND'));
-    const invalid = await request(t.http)
+    const invalid = await t.admin
       .get('/api/v1/stats/projects')
       .query({ administrativeUnitId: 'tay-ho', status: 'stalled', limit: 0 })
       .expect(400);

@@ -1,4 +1,3 @@
-import request from 'supertest';
 import { VisitsController } from '../../src/modules/visits/visits.controller.js';
 import { Visit } from '../../src/modules/visits/visit.entity.js';
 import { makeHousehold, makeProject } from '../factories/factories.js';
@@ -28,11 +27,8 @@ describe(VisitsController.name, () => {
 
   it('should log the first visit, start persuasion and record it as a transition', async () => {
     const household = await newHousehold();
-    const created = await request(t.http)
-      .post(`/api/v1/households/${household.id}/visits`)
-      .set('X-Actor', encodeURIComponent('Trần Thị Mai'))
-      .send(visit())
-      .expect(201);
+    const mai = await t.as('admin', [], 'Trần Thị Mai');
+    const created = await mai.api.post(`/api/v1/households/${household.id}/visits`).send(visit()).expect(201);
     expect(created.body).toMatchObject({
       householdId: household.id,
       projectId: household.projectId,
@@ -41,46 +37,48 @@ describe(VisitsController.name, () => {
       outcome: 'listened',
       nextFollowUpOn: '2026-03-16',
       createdBy: 'Trần Thị Mai',
+      createdById: mai.id,
     });
 
-    const read = await request(t.http).get(`/api/v1/households/${household.id}`).expect(200);
+    const read = await t.admin.get(`/api/v1/households/${household.id}`).expect(200);
     expect(read.body).toMatchObject({
       status: 'persuading',
       lastContactAt: '2026-03-09T08:30:00.000Z',
       nextFollowUpOn: '2026-03-16',
       version: 2,
     });
-    const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
+    const history = await t.admin.get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items).toEqual([
       expect.objectContaining({
         from: 'not_contacted',
         to: 'persuading',
         visitId: created.body.id,
         actor: 'Trần Thị Mai',
+        actorId: mai.id,
       }),
     ]);
   });
 
   it('should not change the status on later visits', async () => {
     const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id, { status: 'objecting' });
-    await request(t.http)
+    await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .send(visit({ outcome: 'refused' }))
       .expect(201);
-    const read = await request(t.http).get(`/api/v1/households/${household.id}`).expect(200);
+    const read = await t.admin.get(`/api/v1/households/${household.id}`).expect(200);
     expect(read.body.status).toBe('objecting');
-    const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
+    const history = await t.admin.get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items).toEqual([]);
   });
 
   it('should return the original visit on a retry with the same Idempotency-Key and create nothing', async () => {
     const household = await newHousehold();
-    const first = await request(t.http)
+    const first = await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .set('Idempotency-Key', 'phone-7f3a-0001')
       .send(visit())
       .expect(201);
-    const retry = await request(t.http)
+    const retry = await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .set('Idempotency-Key', 'phone-7f3a-0001')
       .send(visit())
@@ -88,7 +86,7 @@ describe(VisitsController.name, () => {
     expect(retry.body).toEqual(first.body);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(await countVisits(household.id)).toBe(1);
-    const read = await request(t.http).get(`/api/v1/households/${household.id}`).expect(200);
+    const read = await t.admin.get(`/api/v1/households/${household.id}`).expect(200);
     expect(read.body.version).toBe(2);
   });
 
@@ -96,27 +94,24 @@ describe(VisitsController.name, () => {
     const household = await newHousehold();
     const responses = await Promise.all(
       Array.from({ length: 5 }, () =>
-        request(t.http)
-          .post(`/api/v1/households/${household.id}/visits`)
-          .set('Idempotency-Key', 'burst-1')
-          .send(visit()),
+        t.admin.post(`/api/v1/households/${household.id}/visits`).set('Idempotency-Key', 'burst-1').send(visit()),
       ),
     );
     expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
     expect(await countVisits(household.id)).toBe(1);
-    const history = await request(t.http).get(`/api/v1/households/${household.id}/consent-history`).expect(200);
+    const history = await t.admin.get(`/api/v1/households/${household.id}/consent-history`).expect(200);
     expect(history.body.items).toHaveLength(1);
   });
 
   it('should refuse the same key with a different body', async () => {
     const household = await newHousehold();
-    await request(t.http)
+    await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .set('Idempotency-Key', 'k-2')
       .send(visit())
       .expect(201);
-    const reused = await request(t.http)
+    const reused = await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .set('Idempotency-Key', 'k-2')
       .send(visit({ outcome: 'agreed' }))
@@ -127,25 +122,25 @@ describe(VisitsController.name, () => {
 
   it('should create separate visits without a key', async () => {
     const household = await newHousehold();
-    await request(t.http).post(`/api/v1/households/${household.id}/visits`).send(visit()).expect(201);
-    await request(t.http).post(`/api/v1/households/${household.id}/visits`).send(visit()).expect(201);
+    await t.admin.post(`/api/v1/households/${household.id}/visits`).send(visit()).expect(201);
+    await t.admin.post(`/api/v1/households/${household.id}/visits`).send(visit()).expect(201);
     expect(await countVisits(household.id)).toBe(2);
   });
 
   it('should keep the latest contact when an older visit syncs late', async () => {
     const household = await newHousehold();
-    await request(t.http)
+    await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .send(visit({ visitedAt: '2026-03-09T10:00:00+07:00', nextFollowUpOn: '2026-03-20' }))
       .expect(201);
-    await request(t.http)
+    await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .send(visit({ visitedAt: '2026-03-02T10:00:00+07:00', nextFollowUpOn: '2026-03-05' }))
       .expect(201);
-    const read = await request(t.http).get(`/api/v1/households/${household.id}`).expect(200);
+    const read = await t.admin.get(`/api/v1/households/${household.id}`).expect(200);
     expect(read.body).toMatchObject({ lastContactAt: '2026-03-09T03:00:00.000Z', nextFollowUpOn: '2026-03-20' });
 
-    const list = await request(t.http).get(`/api/v1/households/${household.id}/visits`).expect(200);
+    const list = await t.admin.get(`/api/v1/households/${household.id}/visits`).expect(200);
     expect(list.body.total).toBe(2);
     expect(list.body.items.map((v: { visitedAt: string }) => v.visitedAt)).toEqual([
       '2026-03-09T03:00:00.000Z',
@@ -162,22 +157,19 @@ describe(VisitsController.name, () => {
     ['an unknown field', { mood: 'ok' }, 'mood'],
   ])('should answer 400 for %s and write nothing', async (_label, overrides, field) => {
     const household = await newHousehold();
-    const response = await request(t.http)
-      .post(`/api/v1/households/${household.id}/visits`)
-      .send(visit(overrides))
-      .expect(400);
+    const response = await t.admin.post(`/api/v1/households/${household.id}/visits`).send(visit(overrides)).expect(400);
     expect(response.body.details.fields[field]).toBeDefined();
     expect(await countVisits(household.id)).toBe(0);
   });
 
   it('should refuse a visit in the future and a malformed idempotency key', async () => {
     const household = await newHousehold();
-    const future = await request(t.http)
+    const future = await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .send(visit({ visitedAt: '2026-03-11T09:00:00+07:00', nextFollowUpOn: undefined }))
       .expect(422);
     expect(future.body.code).toBe('VISIT_IN_FUTURE');
-    await request(t.http)
+    await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
       .set('Idempotency-Key', 'x'.repeat(201))
       .send(visit())
@@ -190,9 +182,9 @@ describe(VisitsController.name, () => {
       archivedAt: new Date(),
       archiveReason: 'x',
     });
-    await request(t.http).post(`/api/v1/households/${archived.id}/visits`).send(visit()).expect(422);
+    await t.admin.post(`/api/v1/households/${archived.id}/visits`).send(visit()).expect(422);
     const missing = '00000000-0000-4000-8000-000000000000';
-    await request(t.http).post(`/api/v1/households/${missing}/visits`).send(visit()).expect(404);
-    await request(t.http).get(`/api/v1/households/${missing}/visits`).expect(404);
+    await t.admin.post(`/api/v1/households/${missing}/visits`).send(visit()).expect(404);
+    await t.admin.get(`/api/v1/households/${missing}/visits`).expect(404);
   });
 });

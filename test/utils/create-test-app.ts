@@ -1,39 +1,103 @@
+import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap.js';
 import { ManualClock } from '../../src/common/clock/clock.js';
-import { loadConfig } from '../../src/config/app-config.js';
+import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import type { Role } from '../../src/modules/access/domain/roles.js';
 import { createTestDatabase, dropDatabase } from './test-database.js';
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export interface TestUser {
+  id: string;
+  email: string;
+  fullName: string;
+  role: Role;
+  administrativeUnitIds: string[];
+  token: string;
+  /** A supertest agent that sends this user's access token with every request. */
+  api: Agent;
+}
 
 export interface TestApp {
   app: NestFastifyApplication;
-  /** The HTTP server to hand to supertest. */
+  /** The HTTP server to hand to supertest, for unauthenticated requests. */
   http: ReturnType<NestFastifyApplication['getHttpServer']>;
   dataSource: DataSource;
   clock: ManualClock;
+  config: AppConfig;
+  /** An administrator (sees every ward) for tests that are not about access. */
+  admin: Agent;
+  adminUser: TestUser;
+  /** Creates a user with a role and administrative units, signed in. */
+  as(role: Role, administrativeUnitIds?: string[], fullName?: string): Promise<TestUser>;
   close(): Promise<void>;
 }
 
 /** The default "now" of tests: a Tuesday morning in Hanoi. */
 export const TEST_NOW = new Date('2026-03-10T02:00:00Z');
+export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
 
 /**
  * Boots the real application (same wiring as production) on its own throwaway database, with a
- * clock the test can move. Nothing is mocked.
+ * clock the test can move. Nothing is mocked; users are inserted directly and given real tokens.
  */
-export async function createTestApp(options: { now?: Date } = {}): Promise<TestApp> {
+export async function createTestApp(options: { now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
   const url = await createTestDatabase();
-  const config = { ...loadConfig({}), env: 'test' as const, databaseUrl: url, logLevel: 'silent', seedDemo: false };
+  const defaults = loadConfig({});
+  const config: AppConfig = {
+    ...defaults,
+    env: 'test',
+    databaseUrl: url,
+    logLevel: 'silent',
+    seedDemo: false,
+    writeRateLimitPerMinute: 1_000_000,
+    ...options.config,
+    auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.config?.auth },
+  };
   const clock = new ManualClock(options.now ?? TEST_NOW, config.timeZone);
   const app = await createApp(config, { clock });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
+  const http = app.getHttpServer();
+  const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+
+  async function as(role: Role, administrativeUnitIds: string[] = [], fullName = `Cán bộ ${role}`): Promise<TestUser> {
+    const email = `${role}-${randomBytes(4).toString('hex')}@test.gpmb.vn`;
+    const rows: { id: string }[] = await dataSource.query(
+      `INSERT INTO users (email, full_name, password_hash, role) VALUES ($1, $2, 'not-a-login-account', $3) RETURNING id`,
+      [email, fullName, role],
+    );
+    const id = rows[0].id;
+    for (const unitId of administrativeUnitIds) {
+      await dataSource.query(
+        `INSERT INTO user_administrative_units (user_id, administrative_unit_id) VALUES ($1, $2)`,
+        [id, unitId],
+      );
+    }
+    // Issued at the test clock's now and long-lived, so tests may move the clock freely.
+    const token = await jwt.signAsync(
+      { sub: id, typ: 'access', iat: Math.floor(clock.now().getTime() / 1000) },
+      { expiresIn: '3650d' },
+    );
+    const api = request.agent(http).set('Authorization', `Bearer ${token}`);
+    return { id, email, fullName, role, administrativeUnitIds, token, api };
+  }
+
+  const adminUser = await as('admin', [], 'Quản trị viên');
   return {
     app,
-    http: app.getHttpServer(),
+    http,
     dataSource,
     clock,
+    config,
+    admin: adminUser.api,
+    adminUser,
+    as,
     async close() {
       await app.close();
       await dropDatabase(url);

@@ -3,7 +3,14 @@
  * status; services and domain code never know about HTTP.
  */
 export type ErrorKind =
-  'invalid_input' | 'not_found' | 'conflict' | 'stale_version' | 'precondition_failed' | 'rule_violation';
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'stale_version'
+  | 'precondition_failed'
+  | 'rule_violation';
 
 export type ErrorDetails = Record<string, unknown>;
 
@@ -27,6 +34,18 @@ function toConstantCase(name: string): string {
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
     super('not_found', `${toConstantCase(entity)}_NOT_FOUND`, `${entity} ${id} was not found`, { entity, id });
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(code = 'UNAUTHENTICATED', message = 'Sign in, or send an API key, to use this route') {
+    super('unauthenticated', code, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(action: string) {
+    super('forbidden', 'FORBIDDEN', `Your role does not allow ${action}`, { action });
   }
 }
 

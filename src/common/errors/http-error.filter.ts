@@ -5,6 +5,8 @@ import { DomainError, type ErrorKind } from './domain-error.js';
 import type { ErrorResponse } from './error-response.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
   invalid_input: HttpStatus.BAD_REQUEST,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,

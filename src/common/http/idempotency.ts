@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InputValidationError } from '../errors/domain-error.js';
+import { DomainError, InputValidationError } from '../errors/domain-error.js';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
@@ -34,4 +34,15 @@ export function requestHash(body: unknown): string {
   return createHash('sha256')
     .update(JSON.stringify(canonical(body)))
     .digest('hex');
+}
+
+export class IdempotencyKeyReusedError extends DomainError {
+  constructor(key: string) {
+    super(
+      'rule_violation',
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was already used for a different request; use a new key for a new request',
+      { idempotencyKey: key },
+    );
+  }
 }

@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
+import { Requires } from '../access/access.decorators.js';
 import { AdministrativeUnitsService } from './administrative-units.service.js';
 import { AdministrativeUnitPageResponse, AdministrativeUnitResponse } from './dto/administrative-unit.response.js';
 import { CreateAdministrativeUnitDto } from './dto/create-administrative-unit.dto.js';
@@ -14,6 +15,7 @@ export class AdministrativeUnitsController {
   constructor(private readonly units: AdministrativeUnitsService) {}
 
   @Post()
+  @Requires('units:write')
   @ApiOperation({ summary: 'Register a province, (historical) district, ward or commune' })
   @ApiCreatedResponse({ type: AdministrativeUnitResponse })
   @ApiErrorResponses(400, 409, 422)
@@ -22,6 +24,7 @@ export class AdministrativeUnitsController {
   }
 
   @Get()
+  @Requires('units:read')
   @ApiOperation({ summary: 'List units: children of a unit, a level, those valid on a day' })
   @ApiOkResponse({ type: AdministrativeUnitPageResponse })
   @ApiErrorResponses(400)
@@ -31,6 +34,7 @@ export class AdministrativeUnitsController {
   }
 
   @Get(':id')
+  @Requires('units:read')
   @ApiOkResponse({ type: AdministrativeUnitResponse })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<AdministrativeUnitResponse> {

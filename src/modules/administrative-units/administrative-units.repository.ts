@@ -20,15 +20,16 @@ export class AdministrativeUnitsRepository {
   }
 
   /** The unit and every unit below it, at any depth: the scope a ward chair's statistics cover. */
-  async findSubtreeIds(rootId: string): Promise<string[]> {
+  async findSubtreeIds(rootIds: readonly string[]): Promise<string[]> {
+    if (rootIds.length === 0) return [];
     const rows: { id: string }[] = await this.units.query(
       `WITH RECURSIVE subtree AS (
-         SELECT id FROM administrative_units WHERE id = $1
+         SELECT id FROM administrative_units WHERE id = ANY($1)
          UNION
          SELECT child.id FROM administrative_units child JOIN subtree ON child.parent_id = subtree.id
        )
        SELECT id FROM subtree`,
-      [rootId],
+      [rootIds],
     );
     return rows.map((row) => row.id);
   }

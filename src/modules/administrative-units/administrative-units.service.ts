@@ -60,7 +60,8 @@ export class AdministrativeUnitsService {
     return ids.filter((id) => !existing.has(id));
   }
 
-  subtreeIds(rootId: string): Promise<string[]> {
-    return this.units.findSubtreeIds(rootId);
+  /** The units and every unit below them, at any depth. */
+  subtreeIds(...rootIds: string[]): Promise<string[]> {
+    return this.units.findSubtreeIds(rootIds);
   }
 }

@@ -5,6 +5,7 @@ import { ApiErrorResponses } from '../../common/http/api-error-responses.decorat
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
 import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { InScope, Requires } from '../access/access.decorators.js';
 import { DialoguesService, type DialogueSessionWithParticipants } from './dialogues.service.js';
 import { CreateDialogueSessionDto } from './dto/create-dialogue-session.dto.js';
 import { DialogueSessionPageResponse, DialogueSessionResponse } from './dto/dialogue-session.response.js';
@@ -22,6 +23,8 @@ export class DialoguesController {
   constructor(private readonly dialogues: DialoguesService) {}
 
   @Post('projects/:projectId/dialogue-sessions')
+  @Requires('dialogues:write')
+  @InScope('project', 'projectId')
   @ApiOperation({ summary: 'Schedule a dialogue session (đối thoại) and invite households of the project' })
   @ApiCreatedResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
@@ -36,6 +39,8 @@ export class DialoguesController {
   }
 
   @Get('projects/:projectId/dialogue-sessions')
+  @Requires('dialogues:read')
+  @InScope('project', 'projectId')
   @ApiOperation({ summary: "A project's dialogue sessions, latest scheduled first" })
   @ApiOkResponse({ type: DialogueSessionPageResponse })
   @ApiErrorResponses(400, 404)
@@ -48,6 +53,8 @@ export class DialoguesController {
   }
 
   @Get('dialogue-sessions/:id')
+  @Requires('dialogues:read')
+  @InScope('dialogueSession')
   @ApiOkResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
   async get(
@@ -60,6 +67,8 @@ export class DialoguesController {
   }
 
   @Patch('dialogue-sessions/:id')
+  @Requires('dialogues:write')
+  @InScope('dialogueSession')
   @ApiOperation({
     summary: 'Reschedule, record as held (minutes, attendance), correct the record, or cancel',
     description:

@@ -9,5 +9,6 @@ import { DialoguesService } from './dialogues.service.js';
   imports: [ProjectsModule, HouseholdsModule],
   controllers: [DialoguesController],
   providers: [DialoguesService, DialoguesRepository],
+  exports: [DialoguesService],
 })
 export class DialoguesModule {}

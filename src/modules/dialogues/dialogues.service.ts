@@ -52,6 +52,11 @@ export class DialoguesService {
     });
   }
 
+  /** The project a session belongs to, or null when there is no such session. */
+  async projectIdOf(id: string): Promise<string | null> {
+    return (await this.sessions.findById(id))?.projectId ?? null;
+  }
+
   async get(id: string): Promise<DialogueSessionWithParticipants> {
     const session = await this.sessions.findById(id);
     if (!session) throw new NotFoundError('DialogueSession', id);

@@ -46,8 +46,12 @@ export class ConsentTransition {
   @Column({ name: 'visit_id', type: 'uuid', nullable: true })
   visitId: string | null;
 
+  /** The actor's name at the time, kept even if the account is later renamed. */
   @Column({ type: 'varchar', length: 200 })
   actor: string;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
 
   @Column({ type: 'timestamptz' })
   at: Date;

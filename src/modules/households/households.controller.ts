@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentActor } from '../../common/http/actor.decorator.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
@@ -16,6 +15,8 @@ import {
 } from './dto/household.response.js';
 import { ListHouseholdsQuery } from './dto/list-households.query.js';
 import { UpdateHouseholdDto } from './dto/update-household.dto.js';
+import type { Actor } from '../../common/request-context.js';
+import { CurrentActor, InScope, Requires } from '../access/access.decorators.js';
 import { HouseholdsService } from './households.service.js';
 
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
@@ -26,6 +27,8 @@ export class HouseholdsController {
   constructor(private readonly households: HouseholdsService) {}
 
   @Post('projects/:id/households')
+  @Requires('households:write')
+  @InScope('project')
   @ApiOperation({ summary: 'Register an affected household in a project (status not_contacted)' })
   @ApiCreatedResponse({ type: HouseholdResponse })
   @ApiErrorResponses(400, 404, 409)
@@ -40,6 +43,8 @@ export class HouseholdsController {
   }
 
   @Get('projects/:id/households')
+  @Requires('households:read')
+  @InScope('project')
   @ApiOperation({ summary: "List a project's households: by status, by text (diacritics ignored), overdue follow-ups" })
   @ApiOkResponse({ type: HouseholdPageResponse })
   @ApiErrorResponses(400, 404)
@@ -52,6 +57,8 @@ export class HouseholdsController {
   }
 
   @Get('households/:id')
+  @Requires('households:read')
+  @InScope('household')
   @ApiOkResponse({ type: HouseholdResponse })
   @ApiErrorResponses(400, 404)
   async get(
@@ -64,6 +71,8 @@ export class HouseholdsController {
   }
 
   @Patch('households/:id')
+  @Requires('households:write')
+  @InScope('household')
   @ApiOperation({ summary: 'Change household details, parcels, or archive/restore it (never deleted)' })
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({ type: HouseholdResponse })
@@ -80,6 +89,8 @@ export class HouseholdsController {
   }
 
   @Post('households/:id/consent')
+  @Requires('consent:write')
+  @InScope('household')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Move the household to another consent status',
@@ -92,7 +103,7 @@ export class HouseholdsController {
     @Param('id', ParseId) id: string,
     @Body() body: ConsentTransitionDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @CurrentActor() actor: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<HouseholdResponse> {
     const household = await this.households.transition(id, body, actor, expectedVersion(ifMatch, body.version));
@@ -101,6 +112,8 @@ export class HouseholdsController {
   }
 
   @Get('households/:id/consent-history')
+  @Requires('households:read')
+  @InScope('household')
   @ApiOperation({ summary: 'Every status change of the household: from, to, reason, actor, at' })
   @ApiOkResponse({ type: ConsentHistoryResponse })
   @ApiErrorResponses(400, 404)

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
+import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../database/errors.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { ConsentTransition } from './consent-transition.entity.js';
@@ -143,7 +144,7 @@ export class HouseholdsService {
   async transition(
     id: string,
     input: ConsentTransitionDto,
-    actor: string,
+    actor: Actor,
     expected: ExpectedVersion | undefined,
   ): Promise<Household> {
     return this.households.transaction(async (em) => {
@@ -180,7 +181,8 @@ export class HouseholdsService {
           handedOverOn: decision.outcome.handedOverOn,
           evidence:
             input.evidence?.map(({ kind, reference, note }) => ({ kind, reference, ...(note ? { note } : {}) })) ?? [],
-          actor,
+          actor: actor.name,
+          actorId: actor.id,
           at: now,
         },
         em,
@@ -194,6 +196,11 @@ export class HouseholdsService {
   async history(id: string): Promise<ConsentTransition[]> {
     await this.assertExists(id);
     return this.households.history(id);
+  }
+
+  /** The project a household belongs to, or null when there is no such household. */
+  async projectIdOf(id: string): Promise<string | null> {
+    return (await this.households.findById(id))?.projectId ?? null;
   }
 
   async assertExists(id: string): Promise<void> {
@@ -212,7 +219,7 @@ export class HouseholdsService {
    * the most recent visit (a phone may sync an older one late), and the first visit of a household
    * never contacted starts the persuasion, recorded like any other transition.
    */
-  async applyVisit(household: Household, visit: VisitContact, actor: string, em: EntityManager): Promise<Household> {
+  async applyVisit(household: Household, visit: VisitContact, actor: Actor, em: EntityManager): Promise<Household> {
     const isLatest = household.lastContactAt === null || visit.visitedAt >= household.lastContactAt;
     if (isLatest) {
       household.lastContactAt = visit.visitedAt;
@@ -228,7 +235,8 @@ export class HouseholdsService {
           reason: 'First home visit',
           visitId: visit.visitId,
           evidence: [],
-          actor,
+          actor: actor.name,
+          actorId: actor.id,
           at: visit.visitedAt,
         },
         em,

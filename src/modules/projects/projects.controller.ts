@@ -9,6 +9,8 @@ import { CreateProjectDto } from './dto/create-project.dto.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { ProjectPageResponse, ProjectResponse } from './dto/project.response.js';
 import { UpdateProjectDto } from './dto/update-project.dto.js';
+import { CurrentScope, InScope, Requires } from '../access/access.decorators.js';
+import type { Scope } from '../access/scope.js';
 import { ProjectsService, type ProjectWithUnits } from './projects.service.js';
 
 const toResponse = ({ project, administrativeUnitIds }: ProjectWithUnits) =>
@@ -20,23 +22,27 @@ export class ProjectsController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Post()
+  @Requires('projects:write')
   @ApiOperation({ summary: 'Register a clearance project' })
   @ApiCreatedResponse({ type: ProjectResponse })
   @ApiErrorResponses(400, 409)
-  async create(@Body() body: CreateProjectDto): Promise<ProjectResponse> {
-    return toResponse(await this.projects.create(body));
+  async create(@Body() body: CreateProjectDto, @CurrentScope() scope: Scope): Promise<ProjectResponse> {
+    return toResponse(await this.projects.create(body, scope));
   }
 
   @Get()
+  @Requires('projects:read')
   @ApiOperation({ summary: 'List projects, optionally within an administrative unit (and the units below it)' })
   @ApiOkResponse({ type: ProjectPageResponse })
   @ApiErrorResponses(400, 404)
-  async list(@Query() query: ListProjectsQuery): Promise<ProjectPageResponse> {
-    const [projects, total] = await this.projects.list(query);
+  async list(@Query() query: ListProjectsQuery, @CurrentScope() scope: Scope): Promise<ProjectPageResponse> {
+    const [projects, total] = await this.projects.list(query, scope);
     return pageOf(projects, total, query, toResponse);
   }
 
   @Get(':id')
+  @Requires('projects:read')
+  @InScope('project')
   @ApiOkResponse({
     type: ProjectResponse,
     headers: { ETag: { description: 'Send back as If-Match when changing it' } },
@@ -52,6 +58,8 @@ export class ProjectsController {
   }
 
   @Patch(':id')
+  @Requires('projects:write')
+  @InScope('project')
   @ApiOperation({ summary: 'Change a project; refused with 412/409 when based on a stale version' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET' })
   @ApiOkResponse({ type: ProjectResponse })
@@ -60,9 +68,10 @@ export class ProjectsController {
     @Param('id', ParseId) id: string,
     @Body() body: UpdateProjectDto,
     @Headers('if-match') ifMatch: string | undefined,
+    @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProjectResponse> {
-    const updated = await this.projects.update(id, body, expectedVersion(ifMatch, body.version));
+    const updated = await this.projects.update(id, body, expectedVersion(ifMatch, body.version), scope);
     void reply.header('etag', etagFor(updated.project.version));
     return toResponse(updated);
   }

@@ -39,8 +39,13 @@ export class ProjectsRepository {
     return byProject;
   }
 
-  async list(query: ListProjectsQuery, unitIds: string[] | undefined): Promise<[Project[], number]> {
+  async list(
+    query: ListProjectsQuery,
+    unitIds: string[] | undefined,
+    visibleIds: string[] | undefined,
+  ): Promise<[Project[], number]> {
     const builder = this.dataSource.manager.createQueryBuilder(Project, 'project');
+    if (visibleIds) builder.andWhere('project.id = ANY(:visibleIds)', { visibleIds });
     if (unitIds) {
       builder.andWhere(
         `EXISTS (SELECT 1 FROM project_administrative_units pau

@@ -6,6 +6,7 @@ import { AdministrativeUnitsService } from '../administrative-units/administrati
 import type { CreateProjectDto } from './dto/create-project.dto.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import type { UpdateProjectDto } from './dto/update-project.dto.js';
+import { EVERYTHING, type Scope, unitsInScope, visibleProjectIds } from '../access/scope.js';
 import type { Project } from './project.entity.js';
 import { InvalidProjectDatesError, ProjectCodeTakenError, UnknownAdministrativeUnitsError } from './projects.errors.js';
 import { ProjectsRepository } from './projects.repository.js';
@@ -24,8 +25,8 @@ export class ProjectsService {
     private readonly units: AdministrativeUnitsService,
   ) {}
 
-  async create(input: CreateProjectDto): Promise<ProjectWithUnits> {
-    await this.assertUnitsExist(input.administrativeUnitIds);
+  async create(input: CreateProjectDto, scope: Scope = EVERYTHING): Promise<ProjectWithUnits> {
+    await this.assertUnitsUsable(input.administrativeUnitIds, scope);
     assertDateOrder({
       startedOn: input.startedOn ?? null,
       targetOn: input.targetOn ?? null,
@@ -55,11 +56,16 @@ export class ProjectsService {
     if (!(await this.projects.exists(id))) throw new NotFoundError('Project', id);
   }
 
-  async list(query: ListProjectsQuery): Promise<[ProjectWithUnits[], number]> {
+  async list(query: ListProjectsQuery, scope: Scope = EVERYTHING): Promise<[ProjectWithUnits[], number]> {
     const unitIds = query.administrativeUnitId ? await this.unitScope(query.administrativeUnitId) : undefined;
-    const [projects, total] = await this.projects.list(query, unitIds);
+    const [projects, total] = await this.projects.list(query, unitIds, visibleProjectIds(scope));
     const units = await this.projects.unitIdsByProject(projects.map((p) => p.id));
     return [projects.map((project) => ({ project, administrativeUnitIds: units.get(project.id) ?? [] })), total];
+  }
+
+  /** Ids of the projects lying in any of these units (the caller expands subtrees). */
+  idsInUnits(unitIds: readonly string[]): Promise<string[]> {
+    return unitIds.length ? this.projects.idsInUnits(unitIds) : Promise.resolve([]);
   }
 
   /** Ids of every project lying in the unit or any unit below it. */
@@ -67,9 +73,14 @@ export class ProjectsService {
     return this.projects.idsInUnits(await this.unitScope(administrativeUnitId));
   }
 
-  async update(id: string, input: UpdateProjectDto, expected: ExpectedVersion | undefined): Promise<ProjectWithUnits> {
+  async update(
+    id: string,
+    input: UpdateProjectDto,
+    expected: ExpectedVersion | undefined,
+    scope: Scope = EVERYTHING,
+  ): Promise<ProjectWithUnits> {
     const { administrativeUnitIds, version: _version, ...fields } = input;
-    if (administrativeUnitIds) await this.assertUnitsExist(administrativeUnitIds);
+    if (administrativeUnitIds) await this.assertUnitsUsable(administrativeUnitIds, scope);
     try {
       return await this.projects.transaction(async (em) => {
         const project = await this.projects.findByIdForUpdate(id, em);
@@ -96,9 +107,11 @@ export class ProjectsService {
     return this.units.subtreeIds(administrativeUnitId);
   }
 
-  private async assertUnitsExist(ids: string[]): Promise<void> {
+  /** Units must exist and lie in the caller's scope; the two cases are one answer, so none leaks. */
+  private async assertUnitsUsable(ids: string[], scope: Scope): Promise<void> {
     const missing = await this.units.findMissing(ids);
-    if (missing.length) throw new UnknownAdministrativeUnitsError(missing);
+    const outside = ids.filter((id) => !missing.includes(id) && !unitsInScope(scope, [id]).length);
+    if (missing.length || outside.length) throw new UnknownAdministrativeUnitsError([...missing, ...outside]);
   }
 }
 

@@ -5,6 +5,8 @@ import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
 import { ListProjectStatsQuery } from './dto/list-project-stats.query.js';
 import { ProjectStatsPageResponse, ProjectStatsResponse } from './dto/project-stats.response.js';
+import { CurrentScope, InScope, Requires } from '../access/access.decorators.js';
+import type { Scope } from '../access/scope.js';
 import { StatsService } from './stats.service.js';
 
 @ApiTags('statistics')
@@ -13,6 +15,8 @@ export class StatsController {
   constructor(private readonly stats: StatsService) {}
 
   @Get('projects/:id/stats')
+  @Requires('stats:read')
+  @InScope('project')
   @ApiOperation({
     summary: "A project's consent statistics: by households and by land area, visits, overdue follow-ups",
     description:
@@ -25,14 +29,15 @@ export class StatsController {
   }
 
   @Get('stats/projects')
+  @Requires('stats:read')
   @ApiOperation({
     summary: 'Consent statistics of many projects, one row each, ordered by project code',
     description: 'Filter by an administrative unit (projects in it or any unit below it) and by project status.',
   })
   @ApiOkResponse({ type: ProjectStatsPageResponse })
   @ApiErrorResponses(400, 404)
-  async list(@Query() query: ListProjectStatsQuery): Promise<ProjectStatsPageResponse> {
-    const [rows, total] = await this.stats.list(query);
+  async list(@Query() query: ListProjectStatsQuery, @CurrentScope() scope: Scope): Promise<ProjectStatsPageResponse> {
+    const [rows, total] = await this.stats.list(query, scope);
     return pageOf(rows, total, query, ProjectStatsResponse.from);
   }
 }

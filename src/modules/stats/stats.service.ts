@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { ProjectStatus } from '../projects/project.entity.js';
+import { EVERYTHING, type Scope, withinScope } from '../access/scope.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { type ConsentFigures, consentFigures, FOLLOW_UP_CLOSED_STATUSES } from './domain/consent-rates.js';
 import type { ListProjectStatsQuery } from './dto/list-project-stats.query.js';
@@ -42,8 +43,10 @@ export class StatsService {
     return this.compute(await this.stats.projectsByIds([...new Set(projectIds)]));
   }
 
-  async list(query: ListProjectStatsQuery): Promise<[ProjectStats[], number]> {
-    const ids = query.administrativeUnitId ? await this.projects.idsInUnit(query.administrativeUnitId) : undefined;
+  /** Projects visible in `scope`, optionally narrowed to an administrative unit and its subtree. */
+  async list(query: ListProjectStatsQuery, scope: Scope = EVERYTHING): Promise<[ProjectStats[], number]> {
+    const inUnit = query.administrativeUnitId ? await this.projects.idsInUnit(query.administrativeUnitId) : undefined;
+    const ids = withinScope(scope, inUnit);
     const [projects, total] = await this.stats.pageOfProjects({ ids, status: query.status }, query);
     return [await this.compute(projects), total];
   }

@@ -38,6 +38,9 @@ export class Visit {
   @Column({ name: 'created_by', type: 'varchar', length: 200 })
   createdBy: string;
 
+  @Column({ name: 'created_by_id', type: 'uuid', nullable: true })
+  createdById: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 }

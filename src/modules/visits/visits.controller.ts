@@ -1,13 +1,14 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentActor } from '../../common/http/actor.decorator.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { IDEMPOTENT_REPLAY_HEADER, parseIdempotencyKey } from '../../common/http/idempotency.js';
 import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
 import { CreateVisitDto } from './dto/create-visit.dto.js';
 import { VisitPageResponse, VisitResponse } from './dto/visit.response.js';
+import type { Actor } from '../../common/request-context.js';
+import { CurrentActor, InScope, Requires } from '../access/access.decorators.js';
 import { VisitsService } from './visits.service.js';
 
 @ApiTags('visits')
@@ -16,6 +17,8 @@ export class VisitsController {
   constructor(private readonly visits: VisitsService) {}
 
   @Post()
+  @Requires('visits:write')
+  @InScope('household')
   @ApiOperation({
     summary: 'Log a home visit',
     description:
@@ -33,7 +36,7 @@ export class VisitsController {
     @Param('id', ParseId) householdId: string,
     @Body() body: CreateVisitDto,
     @Headers('idempotency-key') rawKey: string | undefined,
-    @CurrentActor() actor: string,
+    @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<VisitResponse> {
     const { visit, replayed } = await this.visits.record(householdId, body, actor, parseIdempotencyKey(rawKey));
@@ -42,6 +45,8 @@ export class VisitsController {
   }
 
   @Get()
+  @Requires('visits:read')
+  @InScope('household')
   @ApiOperation({ summary: "A household's visits, most recent first" })
   @ApiOkResponse({ type: VisitPageResponse })
   @ApiErrorResponses(400, 404)

@@ -21,14 +21,3 @@ export class FollowUpBeforeVisitError extends DomainError {
     });
   }
 }
-
-export class IdempotencyKeyReusedError extends DomainError {
-  constructor(key: string) {
-    super(
-      'rule_violation',
-      'IDEMPOTENCY_KEY_REUSED',
-      'This Idempotency-Key was already used for a different request; use a new key for a new visit',
-      { idempotencyKey: key },
-    );
-  }
-}

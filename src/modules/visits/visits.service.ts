@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, toLocalDate } from '../../common/clock/clock.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
-import { requestHash } from '../../common/http/idempotency.js';
+import { IdempotencyKeyReusedError, requestHash } from '../../common/http/idempotency.js';
+import type { Actor } from '../../common/request-context.js';
 import { HouseholdsService } from '../households/households.service.js';
 import type { CreateVisitDto } from './dto/create-visit.dto.js';
 import type { Visit } from './visit.entity.js';
-import { FollowUpBeforeVisitError, IdempotencyKeyReusedError, VisitInFutureError } from './visits.errors.js';
+import { FollowUpBeforeVisitError, VisitInFutureError } from './visits.errors.js';
 import { VisitsRepository } from './visits.repository.js';
 
 /** Phones' clocks drift; a visit a few minutes "in the future" is a clock, not a lie. */
@@ -33,7 +34,7 @@ export class VisitsService {
   async record(
     householdId: string,
     input: CreateVisitDto,
-    actor: string,
+    actor: Actor,
     idempotencyKey?: string,
   ): Promise<RecordedVisit> {
     const visitedAt = new Date(input.visitedAt);
@@ -64,7 +65,8 @@ export class VisitsService {
           nextFollowUpOn: input.nextFollowUpOn ?? null,
           idempotencyKey: idempotencyKey ?? null,
           requestHash: hash,
-          createdBy: actor,
+          createdBy: actor.name,
+          createdById: actor.id,
         },
         em,
       );

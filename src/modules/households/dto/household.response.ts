@@ -113,7 +113,8 @@ export class ConsentHistoryEntryResponse {
   @ApiProperty({ type: [EvidenceResponse] }) evidence: EvidenceRef[];
   @ApiProperty({ nullable: true, type: String, description: 'The visit that caused it, if any' }) visitId:
     string | null;
-  @ApiProperty() actor: string;
+  @ApiProperty({ description: 'Name of the user or API key at the time' }) actor: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) actorId: string | null;
   @ApiProperty() at: Date;
 
   static from(row: ConsentTransition): ConsentHistoryEntryResponse {
@@ -129,6 +130,7 @@ export class ConsentHistoryEntryResponse {
       evidence: row.evidence,
       visitId: row.visitId,
       actor: row.actor,
+      actorId: row.actorId,
       at: row.at,
     };
   }

@@ -12,6 +12,7 @@ export class VisitResponse {
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ nullable: true, type: String }) nextFollowUpOn: string | null;
   @ApiProperty() createdBy: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdById: string | null;
   @ApiProperty() createdAt: Date;
 
   static from(visit: Visit): VisitResponse {
@@ -25,6 +26,7 @@ export class VisitResponse {
       notes: visit.notes,
       nextFollowUpOn: visit.nextFollowUpOn,
       createdBy: visit.createdBy,
+      createdById: visit.createdById,
       createdAt: visit.createdAt,
     };
   }

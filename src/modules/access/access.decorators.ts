@@ -1,0 +1,59 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../../common/request-context.js';
+import type { Action } from './domain/permissions.js';
+import type { Principal } from './principal.js';
+import type { Scope } from './scope.js';
+
+export const PUBLIC_ROUTE = 'access:public';
+export const REQUIRED_ACTION = 'access:action';
+export const SCOPED_RESOURCE = 'access:resource';
+
+export type ScopedResourceKind = 'project' | 'household' | 'dialogueSession';
+
+export interface ScopedResourceSpec {
+  kind: ScopedResourceKind;
+  param: string;
+}
+
+export interface AccessRequest extends FastifyRequest {
+  principal?: Principal;
+  scope?: Scope;
+}
+
+/** The route needs no credentials (health, docs, login). Every other route is closed by default. */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The permission a route needs (see PERMISSIONS). A route with neither this nor @Public() is refused. */
+export const Requires = (action: Action) => SetMetadata(REQUIRED_ACTION, action);
+
+/**
+ * The route acts on one record named by a path parameter: it answers 404 unless that record lies
+ * in the caller's scope, exactly as if it did not exist.
+ */
+export const InScope = (kind: ScopedResourceKind, param = 'id') =>
+  SetMetadata(SCOPED_RESOURCE, { kind, param } satisfies ScopedResourceSpec);
+
+function requestOf(context: ExecutionContext): AccessRequest {
+  return context.switchToHttp().getRequest<AccessRequest>();
+}
+
+export const CurrentPrincipal = createParamDecorator((_: unknown, context: ExecutionContext): Principal => {
+  const principal = requestOf(context).principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a public route');
+  return principal;
+});
+
+/** The caller's scope, resolved by the authorization guard; services filter lists with it. */
+export const CurrentScope = createParamDecorator((_: unknown, context: ExecutionContext): Scope => {
+  const scope = requestOf(context).scope;
+  if (!scope) throw new Error('CurrentScope used on a public route');
+  return scope;
+});
+
+/** The caller as history rows and the audit trail name it. */
+export const CurrentActor = createParamDecorator((_: unknown, context: ExecutionContext): Actor => {
+  const principal = requestOf(context).principal;
+  if (!principal) throw new Error('CurrentActor used on a public route');
+  return { type: principal.type, id: principal.id, name: principal.name };
+});

@@ -1,0 +1,54 @@
+import type { ApiKeyAccess, Role } from './roles.js';
+
+/** Everything a route can require. One action per route; the table below says who may do it. */
+export const ACTIONS = [
+  'units:read',
+  'units:write',
+  'projects:read',
+  'projects:write',
+  'households:read',
+  'households:write',
+  'consent:write',
+  'visits:read',
+  'visits:write',
+  'dialogues:read',
+  'dialogues:write',
+  'stats:read',
+  'users:manage',
+  'api-keys:manage',
+  'audit:read',
+  // Signing out and reading one's own account: any signed-in user.
+  'account:self',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const READS: readonly Action[] = [
+  'units:read',
+  'projects:read',
+  'households:read',
+  'visits:read',
+  'dialogues:read',
+  'stats:read',
+];
+const FIELD_WORK: readonly Action[] = ['households:write', 'consent:write', 'visits:write', 'dialogues:write'];
+
+/**
+ * Role × action. Chairs run their wards' projects; officers do the field work; supervisors (the
+ * Fatherland Front) read everything in scope and the audit trail, and change nothing here.
+ */
+export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
+  admin: ACTIONS,
+  chair: [...READS, ...FIELD_WORK, 'projects:write', 'account:self'],
+  officer: [...READS, ...FIELD_WORK, 'account:self'],
+  supervisor: [...READS, 'audit:read', 'account:self'],
+};
+
+/** API clients (city systems, the investor, mobile apps) read, or read and do a chair's writes. */
+export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyAccess, readonly Action[]>> = {
+  read: READS,
+  write: [...READS, ...FIELD_WORK, 'projects:write'],
+};
+
+export function isWriteAction(action: Action): boolean {
+  return !action.endsWith(':read');
+}

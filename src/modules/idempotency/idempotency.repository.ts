@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { IdempotencyRecord } from './idempotency-record.entity.js';
+
+export type RecordId = Pick<IdempotencyRecord, 'principalId' | 'key'>;
+
+@Injectable()
+export class IdempotencyRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Claims the key; false when a record for it already exists (the unique key decides races). */
+  async claim(record: Omit<IdempotencyRecord, 'responseStatus' | 'responseBody'>): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(IdempotencyRecord)
+      .values(record)
+      .orIgnore()
+      .returning(['key'])
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  find(id: RecordId): Promise<IdempotencyRecord | null> {
+    return this.dataSource.manager.findOneBy(IdempotencyRecord, id);
+  }
+
+  async complete(id: RecordId, status: number, body: unknown): Promise<void> {
+    // Serialised as the client received it; a 204's undefined body is stored as null.
+    await this.dataSource.query(
+      `UPDATE idempotency_keys SET state = 'completed', response_status = $1, response_body = $2::jsonb
+       WHERE principal_id = $3 AND key = $4`,
+      [status, JSON.stringify(body ?? null), id.principalId, id.key],
+    );
+  }
+
+  /** Frees a key whose request failed or whose record expired, so it can be used again. */
+  async release(id: RecordId, state?: IdempotencyRecord['state']): Promise<void> {
+    await this.dataSource.manager.delete(IdempotencyRecord, state ? { ...id, state } : id);
+  }
+}

@@ -158,7 +158,16 @@ describe('hostile input', () => {
         expect(response.status).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
       }
-      expect(await rowCounts()).toBe(before);
+      // Invalid UTF-8 in every string field: bytes that decode to nothing Vietnamese or otherwise.
+      const invalidUtf8 = Buffer.concat([
+        Buffer.from(JSON.stringify({ ...endpoint.valid, code: 'X' }).slice(0, -1) + ',"name":"'),
+        Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff, 0xfe]),
+        Buffer.from('"}'),
+      ]);
+      const test = endpoint.method === 'post' ? t.admin.post(endpoint.path) : t.admin.patch(endpoint.path);
+      const response = await test.set('content-type', 'application/json').send(invalidUtf8);
+      expect(response.status).toBeLessThan(500);
+      if (response.status >= 400) expect(await rowCounts()).toBe(before);
     }
   });
 });

@@ -164,7 +164,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: parsed.REDIS_URL,
     host: parsed.HOST,
     port: parsed.PORT,
-    seedDemo: parsed.SEED_DEMO,
+    // Demo data (with demo accounts) only where asked for, or by default outside production.
+    seedDemo: defined.SEED_DEMO === undefined ? parsed.NODE_ENV !== 'production' : parsed.SEED_DEMO,
     runMigrations: parsed.RUN_MIGRATIONS,
     logLevel: parsed.LOG_LEVEL,
     timeZone: parsed.TIME_ZONE,

@@ -1,6 +1,104 @@
-import type { DataSource } from 'typeorm';
+import {
+  type DataSource,
+  type EntityManager,
+  type EntityTarget,
+  In,
+  type ObjectLiteral,
+  type QueryDeepPartialEntity,
+} from 'typeorm';
 import type { Clock } from '../../common/clock/clock.js';
+import { AdministrativeUnit } from '../../modules/administrative-units/administrative-unit.entity.js';
+import { DialogueParticipant } from '../../modules/dialogues/dialogue-participant.entity.js';
+import { DialogueSession } from '../../modules/dialogues/dialogue-session.entity.js';
+import { ConsentTransition } from '../../modules/households/consent-transition.entity.js';
+import { Household } from '../../modules/households/household.entity.js';
+import { LandParcel } from '../../modules/households/land-parcel.entity.js';
+import { ProjectAdministrativeUnit } from '../../modules/projects/project-administrative-unit.entity.js';
+import { Project } from '../../modules/projects/project.entity.js';
+import { Visit } from '../../modules/visits/visit.entity.js';
+import { buildDemoData, type UnitRow } from './demo-data.js';
+import { insertDemoUsers } from './demo-users.js';
 
-export async function seedDemoDataIfEmpty(_dataSource: DataSource, _clock: Clock): Promise<Record<string, number> | undefined> {
-  return undefined;
+/** Serialises concurrent start-ups: only one process loads the demo. */
+const DEMO_SEED_LOCK = 4_217_002;
+/** Rows per INSERT: far below PostgreSQL's 65,535 bind parameters for the widest table. */
+const CHUNK_SIZE = 500;
+
+/**
+ * Loads the demo data (three Tây Hồ projects from the 2024 report) when the database has no project
+ * yet, in one transaction, and returns how many rows of each kind it wrote; returns undefined and
+ * writes nothing otherwise. Administrative units that already exist (same code) are reused.
+ */
+export async function seedDemoDataIfEmpty(
+  dataSource: DataSource,
+  clock: Clock,
+): Promise<Record<string, number> | undefined> {
+  return dataSource.transaction(async (em) => {
+    await em.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
+    if (await em.exists(Project)) return undefined;
+
+    const data = buildDemoData(clock.today());
+    const units = await insertUnits(em, data.units);
+    await insertAll(em, Project, data.projects);
+    await insertAll(
+      em,
+      ProjectAdministrativeUnit,
+      data.projectUnits.map((row) => ({ ...row, administrativeUnitId: units.idOf(row.administrativeUnitId) })),
+    );
+    await insertAll(em, Household, data.households);
+    await insertAll(em, LandParcel, data.parcels);
+    await insertAll(em, Visit, data.visits);
+    await insertAll(em, ConsentTransition, data.transitions);
+    await insertAll(em, DialogueSession, data.sessions);
+    await insertAll(em, DialogueParticipant, data.participants);
+    const users = await insertDemoUsers(em);
+
+    return {
+      administrativeUnits: units.inserted,
+      projects: data.projects.length,
+      households: data.households.length,
+      landParcels: data.parcels.length,
+      visits: data.visits.length,
+      transitions: data.transitions.length,
+      dialogueSessions: data.sessions.length,
+      dialogueParticipants: data.participants.length,
+      users,
+    };
+  });
+}
+
+/**
+ * Someone may have entered the city or a ward before creating any project: a unit whose code
+ * exists is reused, and its would-be children hang under the existing one.
+ */
+async function insertUnits(
+  em: EntityManager,
+  rows: UnitRow[],
+): Promise<{ inserted: number; idOf(demoId: string): string }> {
+  const existing = await em.find(AdministrativeUnit, {
+    select: { id: true, code: true },
+    where: { code: In(rows.map((r) => r.code)) },
+  });
+  const existingIdByCode = new Map(existing.map((unit) => [unit.code, unit.id]));
+  const actualId = new Map<string, string>();
+  const idOf = (demoId: string): string => actualId.get(demoId) ?? demoId;
+
+  const missing: UnitRow[] = [];
+  for (const row of rows) {
+    const found = existingIdByCode.get(row.code);
+    if (found) actualId.set(row.id, found);
+    else missing.push({ ...row, parentId: row.parentId === null ? null : idOf(row.parentId) });
+  }
+  await insertAll(em, AdministrativeUnit, missing);
+  return { inserted: missing.length, idOf };
+}
+
+async function insertAll<T extends ObjectLiteral>(
+  em: EntityManager,
+  target: EntityTarget<T>,
+  rows: readonly QueryDeepPartialEntity<T>[],
+): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
+    await em.insert(target, rows.slice(start, start + CHUNK_SIZE));
+  }
 }

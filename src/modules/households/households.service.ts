@@ -7,6 +7,7 @@ import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../database/errors.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { ConsentTransition } from './consent-transition.entity.js';
+import { FIRST_VISIT_REASON } from './domain/consent-status.js';
 import { decideTransition } from './domain/consent-transition.rules.js';
 import { resolveLandArea } from './domain/land-area.js';
 import type { ConsentTransitionDto } from './dto/consent-transition.dto.js';
@@ -232,7 +233,7 @@ export class HouseholdsService {
           projectId: household.projectId,
           fromStatus: 'not_contacted',
           toStatus: 'persuading',
-          reason: 'First home visit',
+          reason: FIRST_VISIT_REASON,
           visitId: visit.visitId,
           evidence: [],
           actor: actor.name,

@@ -61,3 +61,6 @@ export function reachableFrom(from: ConsentStatus): Set<ConsentStatus> {
   }
   return seen;
 }
+
+/** The reason recorded when a household's first visit starts the persuasion. */
+export const FIRST_VISIT_REASON = 'Thăm hộ lần đầu: bắt đầu vận động';

@@ -8,6 +8,8 @@ import { CommonModule } from './common/common.module.js';
 import { RequestContextMiddleware } from './common/request-context.middleware.js';
 import type { AppConfig } from './config/app-config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { JobsModule } from './jobs/jobs.module.js';
+import { WorkerModule } from './jobs/worker.module.js';
 import { AccessModule } from './modules/access/access.module.js';
 import { AdministrativeUnitsModule } from './modules/administrative-units/administrative-units.module.js';
 import { DialoguesModule } from './modules/dialogues/dialogues.module.js';
@@ -19,12 +21,20 @@ import { HouseholdsModule } from './modules/households/households.module.js';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module.js';
 import { ProjectsModule } from './modules/projects/projects.module.js';
 import { StatsModule } from './modules/stats/stats.module.js';
+import { ComplaintsModule } from './modules/complaints/complaints.module.js';
+import { EnforcementModule } from './modules/enforcement/enforcement.module.js';
+import { LegalClockModule } from './modules/legal-clock/legal-clock.module.js';
+import { RemindersModule } from './modules/reminders/reminders.module.js';
+import { ResettlementModule } from './modules/resettlement/resettlement.module.js';
+import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { VisitsModule } from './modules/visits/visits.module.js';
 
 export interface AppModuleOptions {
   /** Replaces the system clock; tests move time with it. */
   clock?: Clock;
+  /** Consume jobs in this process (default: the RUN_WORKER_IN_API setting). */
+  worker?: boolean;
 }
 
 export const REQUEST_ID_HEADER = 'x-request-id';
@@ -56,6 +66,8 @@ export class AppModule implements NestModule {
           },
         }),
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        JobsModule,
+        ...((options.worker ?? config.jobs.runWorkerInApi) ? [WorkerModule] : []),
         AuditModule,
         AccessModule,
         IdempotencyModule,
@@ -69,6 +81,12 @@ export class AppModule implements NestModule {
         VisitsModule,
         DialoguesModule,
         StatsModule,
+        LegalClockModule,
+        ComplaintsModule,
+        EnforcementModule,
+        RemindersModule,
+        ResettlementModule,
+        WebhooksModule,
       ],
     };
   }

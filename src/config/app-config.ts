@@ -106,6 +106,26 @@ class EnvironmentVariables {
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
+  /** Prefix of every BullMQ key in Redis: several deployments (or test runs) can share one Redis. */
+  @Matches(/^[\w-]{1,40}$/, { message: 'QUEUE_PREFIX may contain letters, digits, "_" and "-" only' })
+  QUEUE_PREFIX = 'gpmb';
+
+  /** Consume jobs inside the API process too (the single-machine start); false with a separate worker. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_WORKER_IN_API = true;
+
+  /** How often committed jobs are moved from the outbox table to Redis. 0 turns the relay off. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  OUTBOX_POLL_MS = 500;
+
+  /** Register the recurring jobs (sweeps, digests, snapshots) when a worker starts. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  JOB_SCHEDULES = true;
+
   /** Comma-separated origins allowed by CORS; empty allows none (server-to-server clients need none). */
   @IsOptional()
   @IsString()
@@ -133,6 +153,14 @@ export interface AppConfig {
   corsOrigins: string[];
   writeRateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  jobs: {
+    queuePrefix: string;
+    runWorkerInApi: boolean;
+    outboxPollMs: number;
+    schedule: boolean;
+    /** A worker refuses to start while a job name has no handler. Only ever relaxed in development tests. */
+    requireAllHandlers: boolean;
+  };
 }
 
 /** DI token for the validated configuration. */
@@ -181,6 +209,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : {}),
     writeRateLimitPerMinute: parsed.WRITE_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
+    jobs: {
+      queuePrefix: parsed.QUEUE_PREFIX,
+      runWorkerInApi: parsed.RUN_WORKER_IN_API,
+      outboxPollMs: parsed.OUTBOX_POLL_MS,
+      schedule: parsed.JOB_SCHEDULES,
+      requireAllHandlers: true,
+    },
     corsOrigins: parsed.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),

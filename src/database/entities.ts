@@ -8,6 +8,7 @@ import { DialogueSession } from '../modules/dialogues/dialogue-session.entity.js
 import { ConsentTransition } from '../modules/households/consent-transition.entity.js';
 import { Household } from '../modules/households/household.entity.js';
 import { LandParcel } from '../modules/households/land-parcel.entity.js';
+import { OutboxEntry } from '../jobs/outbox-entry.entity.js';
 import { IdempotencyRecord } from '../modules/idempotency/idempotency-record.entity.js';
 import { ProjectAdministrativeUnit } from '../modules/projects/project-administrative-unit.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
@@ -32,4 +33,5 @@ export const ENTITIES = [
   ApiKey,
   ApiKeyAdministrativeUnit,
   AuditEntry,
+  OutboxEntry,
 ];

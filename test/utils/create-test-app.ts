@@ -8,6 +8,7 @@ import { ManualClock } from '../../src/common/clock/clock.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
 import type { Role } from '../../src/modules/access/domain/roles.js';
 import { createTestDatabase, dropDatabase } from './test-database.js';
+import { TestJobs } from './test-jobs.js';
 
 export type Agent = ReturnType<typeof request.agent>;
 
@@ -34,6 +35,8 @@ export interface TestApp {
   adminUser: TestUser;
   /** Creates a user with a role and administrative units, signed in. */
   as(role: Role, administrativeUnitIds?: string[], fullName?: string): Promise<TestUser>;
+  /** Jobs: run one through Redis and wait for it, or wait until everything enqueued so far is done. */
+  jobs: TestJobs;
   close(): Promise<void>;
 }
 
@@ -45,7 +48,9 @@ export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
  * Boots the real application (same wiring as production) on its own throwaway database, with a
  * clock the test can move. Nothing is mocked; users are inserted directly and given real tokens.
  */
-export async function createTestApp(options: { now?: Date; config?: Partial<AppConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { now?: Date; config?: Partial<AppConfig>; worker?: boolean } = {},
+): Promise<TestApp> {
   const url = await createTestDatabase();
   const defaults = loadConfig({});
   const config: AppConfig = {
@@ -56,10 +61,19 @@ export async function createTestApp(options: { now?: Date; config?: Partial<AppC
     seedDemo: false,
     writeRateLimitPerMinute: 1_000_000,
     ...options.config,
+    // Queues of their own per test file, so files running in parallel never take each other's jobs.
+    jobs: {
+      queuePrefix: `gpmbtest-${randomBytes(4).toString('hex')}`,
+      runWorkerInApi: false,
+      outboxPollMs: 50,
+      schedule: false,
+      // Only while job handlers are being written in parallel; CI never sets it.
+      requireAllHandlers: process.env.GPMB_TEST_PARTIAL_HANDLERS !== '1',
+    },
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.config?.auth },
   };
   const clock = new ManualClock(options.now ?? TEST_NOW, config.timeZone);
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock, worker: options.worker ?? false });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
@@ -89,6 +103,7 @@ export async function createTestApp(options: { now?: Date; config?: Partial<AppC
   }
 
   const adminUser = await as('admin', [], 'Quản trị viên');
+  const jobs = new TestJobs(app, config);
   return {
     app,
     http,
@@ -98,8 +113,10 @@ export async function createTestApp(options: { now?: Date; config?: Partial<AppC
     admin: adminUser.api,
     adminUser,
     as,
+    jobs,
     async close() {
       await app.close();
+      await jobs.obliterate();
       await dropDatabase(url);
     },
   };

@@ -17,7 +17,7 @@ import { type AuditEvent, AuditService } from './audit.service.js';
 import { actionForUpdate, creationChanges, deletionChanges, updateChanges } from './domain/audit-changes.js';
 
 /** The trail itself, and bookkeeping rows that change on every request and mean nothing to a reader. */
-const NOT_AUDITED: ReadonlySet<string> = new Set(['AuditEntry', 'RefreshToken', 'IdempotencyRecord']);
+const NOT_AUDITED: ReadonlySet<string> = new Set(['AuditEntry', 'RefreshToken', 'IdempotencyRecord', 'OutboxEntry']);
 
 /**
  * Rows without a project of their own that belong to one through their owner, so that a supervisor

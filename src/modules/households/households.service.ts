@@ -27,6 +27,13 @@ import {
 import { HouseholdsRepository } from './households.repository.js';
 import type { LandParcel } from './land-parcel.entity.js';
 
+export interface TransitionOptions {
+  /** Set by the enforcement capability once it has checked LL2024 art. 89's preconditions. */
+  enforcementPreconditionsMet?: boolean;
+  /** Run inside the caller's transaction. */
+  em?: EntityManager;
+}
+
 export interface HouseholdWithParcels {
   household: Household;
   parcels: LandParcel[];
@@ -141,21 +148,29 @@ export class HouseholdsService {
    * Moves a household to another consent status. The row is locked, so two officers moving the same
    * household queue up and the second decides against the first one's result; the status and its
    * history row commit together.
+   *
+   * Other capabilities call it too: enforcement (which alone knows whether the legal preconditions
+   * are on file) and resettlement (which moves the household within its own transaction, `em`).
    */
   async transition(
     id: string,
     input: ConsentTransitionDto,
     actor: Actor,
     expected: ExpectedVersion | undefined,
+    options: TransitionOptions = {},
   ): Promise<Household> {
-    return this.households.transaction(async (em) => {
+    const work = async (em: EntityManager) => {
       const household = await this.lockExisting(id, em);
       assertVersion(household, expected);
       if (input.from && input.from !== household.status)
         throw new ConsentStatusChangedError(id, input.from, household.status);
 
       const decision = decideTransition(
-        { from: household.status, archived: household.archivedAt !== null, enforcementPreconditionsMet: false },
+        {
+          from: household.status,
+          archived: household.archivedAt !== null,
+          enforcementPreconditionsMet: options.enforcementPreconditionsMet ?? false,
+        },
         {
           to: input.status,
           reason: input.reason,
@@ -191,7 +206,8 @@ export class HouseholdsService {
       Object.assign(household, decision.outcome, { statusChangedAt: now });
       household.version += 1;
       return this.households.save(household, em);
-    });
+    };
+    return options.em ? work(options.em) : this.households.transaction(work);
   }
 
   async history(id: string): Promise<ConsentTransition[]> {

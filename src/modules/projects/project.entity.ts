@@ -51,6 +51,10 @@ export class Project {
   @Column({ type: 'varchar', length: 16, default: 'active' })
   status: ProjectStatus;
 
+  /** A household not contacted for this many days is "stale" and gets a reminder. */
+  @Column({ name: 'stale_after_days', type: 'integer', default: 14 })
+  staleAfterDays: number;
+
   @Column({ type: 'integer', default: 1 })
   version: number;
 

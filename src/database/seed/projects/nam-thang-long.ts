@@ -184,6 +184,7 @@ export function namThangLong({ people, events, ids, eventIds, today }: RecipeCon
     cutoffOn: '2018-12-31',
     consentThreshold: 0.75,
     status: 'active',
+    staleAfterDays: 14,
     version: 1,
     createdAt,
     updatedAt: createdAt,

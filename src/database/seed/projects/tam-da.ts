@@ -70,6 +70,7 @@ export function tamDa({ people, events, ids, eventIds }: RecipeContext): Project
     cutoffOn: '2003-09-30',
     consentThreshold: 1,
     status: 'completed',
+    staleAfterDays: 30,
     version: 2,
     createdAt,
     updatedAt: history.fields().updatedAt,

@@ -156,6 +156,7 @@ export function thuyKhue(ctx: RecipeContext): ProjectData {
     cutoffOn: '2012-04-20',
     consentThreshold: 0.75,
     status: 'active',
+    staleAfterDays: 14,
     version: 1,
     createdAt,
     updatedAt: createdAt,

@@ -19,6 +19,17 @@ export const ACTIONS = [
   'audit:read',
   // Signing out and reading one's own account: any signed-in user.
   'account:self',
+  'complaints:read',
+  'complaints:write',
+  'milestones:write',
+  'enforcement:write',
+  'reminders:read',
+  'reminders:write',
+  'resettlement:read',
+  'resettlement:write',
+  'deadline-rules:manage',
+  'webhooks:manage',
+  'queues:admin',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -29,8 +40,25 @@ const READS: readonly Action[] = [
   'visits:read',
   'dialogues:read',
   'stats:read',
+  'complaints:read',
+  'reminders:read',
+  'resettlement:read',
 ];
-const FIELD_WORK: readonly Action[] = ['households:write', 'consent:write', 'visits:write', 'dialogues:write'];
+const FIELD_WORK: readonly Action[] = [
+  'households:write',
+  'consent:write',
+  'visits:write',
+  'dialogues:write',
+  'complaints:write',
+  'reminders:write',
+];
+/** Decisions a ward chair signs: legal milestones, enforcement, resettlement allocations. */
+const WARD_DECISIONS: readonly Action[] = [
+  'projects:write',
+  'milestones:write',
+  'enforcement:write',
+  'resettlement:write',
+];
 
 /**
  * Role × action. Chairs run their wards' projects; officers do the field work; supervisors (the
@@ -38,7 +66,7 @@ const FIELD_WORK: readonly Action[] = ['households:write', 'consent:write', 'vis
  */
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   admin: ACTIONS,
-  chair: [...READS, ...FIELD_WORK, 'projects:write', 'account:self'],
+  chair: [...READS, ...FIELD_WORK, ...WARD_DECISIONS, 'account:self'],
   officer: [...READS, ...FIELD_WORK, 'account:self'],
   supervisor: [...READS, 'audit:read', 'account:self'],
 };
@@ -46,7 +74,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
 /** API clients (city systems, the investor, mobile apps) read, or read and do a chair's writes. */
 export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyAccess, readonly Action[]>> = {
   read: READS,
-  write: [...READS, ...FIELD_WORK, 'projects:write'],
+  write: [...READS, ...FIELD_WORK, ...WARD_DECISIONS],
 };
 
 export function isWriteAction(action: Action): boolean {

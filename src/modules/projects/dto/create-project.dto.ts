@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
+  IsInt,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -66,6 +67,13 @@ export class CreateProjectDto {
   @Min(0.0001)
   @Max(1)
   consentThreshold?: number;
+
+  @ApiPropertyOptional({ default: 14, description: 'Days without contact after which a household is stale' })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  staleAfterDays?: number;
 
   @ApiPropertyOptional({ enum: PROJECT_STATUSES, default: 'active' })
   @IsOmittable()

@@ -14,6 +14,7 @@ export class ProjectResponse {
   @ApiProperty({ nullable: true, type: String }) cutoffOn: string | null;
   @ApiProperty() consentThreshold: number;
   @ApiProperty({ enum: PROJECT_STATUSES }) status: ProjectStatus;
+  @ApiProperty() staleAfterDays: number;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -31,6 +32,7 @@ export class ProjectResponse {
       cutoffOn: project.cutoffOn,
       consentThreshold: project.consentThreshold,
       status: project.status,
+      staleAfterDays: project.staleAfterDays,
       version: project.version,
       createdAt: project.createdAt,
       updatedAt: project.updatedAt,

@@ -1,0 +1,27 @@
+import { BullModule } from '@nestjs/bullmq';
+import { Global, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { redisConnection } from './redis-connection.js';
+import { QUEUES } from './job-names.js';
+import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { JobsService } from './jobs.service.js';
+import { OutboxRelay } from './outbox-relay.service.js';
+
+/** Queues, the outbox and its relay: what every process needs to enqueue. */
+@Global()
+@Module({
+  imports: [
+    BullModule.forRootAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        connection: redisConnection(config.redisUrl),
+        prefix: config.jobs.queuePrefix,
+        defaultJobOptions: DEFAULT_JOB_OPTIONS,
+      }),
+    }),
+    BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
+  ],
+  providers: [JobsService, OutboxRelay],
+  exports: [JobsService, OutboxRelay, BullModule],
+})
+export class JobsModule {}

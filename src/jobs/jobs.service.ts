@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock/clock.js';
+import type { JobName, JobPayloads } from './job-names.js';
+import { OutboxEntry } from './outbox-entry.entity.js';
+
+export interface EnqueueOptions {
+  /**
+   * A deterministic key for jobs that must not run twice (e.g. the visit id): two enqueues with
+   * the same name and key make one job.
+   */
+  key?: string;
+  delayMs?: number;
+}
+
+/** BullMQ refuses ":" in custom job ids. */
+export const jobIdFor = (name: JobName, key: string) => `${name}--${key}`.replace(/:/g, '_');
+
+/**
+ * The one way to enqueue. The job is written to the outbox in the caller's transaction (pass its
+ * EntityManager), so it is published after the commit or not at all; the relay then hands it to
+ * BullMQ. Requests therefore never wait on Redis, and keep working while Redis is down.
+ */
+@Injectable()
+export class JobsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions = {},
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    await em.insert(OutboxEntry, {
+      name,
+      payload: payload as never,
+      jobId: jobIdFor(name, options.key ?? randomUUID()),
+      delayMs: options.delayMs ?? 0,
+      createdAt: this.clock.now(),
+    });
+  }
+}

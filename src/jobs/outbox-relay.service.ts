@@ -1,0 +1,97 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Queue } from 'bullmq';
+import type { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { JOB_QUEUE, type QueueName } from './job-names.js';
+import { JOB_OPTIONS } from './job-options.js';
+import { OutboxEntry } from './outbox-entry.entity.js';
+
+const BATCH = 100;
+
+/**
+ * Publishes committed outbox rows to BullMQ. Runs in every process that has the jobs module (the
+ * API and the worker); rows are claimed with SKIP LOCKED, so several relays never publish the same
+ * row at once, and a row published twice after a crash is the same job id, hence one job.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<number> | undefined;
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.jobs.outboxPollMs > 0) {
+      this.timer = setInterval(() => void this.flush().catch(() => undefined), this.config.jobs.outboxPollMs);
+      this.timer.unref();
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Publishes what is pending now; returns how many rows it published. One flush at a time. */
+  flush(): Promise<number> {
+    this.running ??= this.publishPending().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async publishPending(): Promise<number> {
+    let published = 0;
+    for (;;) {
+      const count = await this.dataSource.transaction(async (em) => {
+        const rows = await em
+          .createQueryBuilder(OutboxEntry, 'entry')
+          .where('entry.published_at IS NULL')
+          .orderBy('entry.id', 'ASC')
+          .limit(BATCH)
+          .setLock('pessimistic_write')
+          .setOnLocked('skip_locked')
+          .getMany();
+        for (const row of rows) {
+          try {
+            await this.queue(JOB_QUEUE[row.name]).add(row.name, row.payload, {
+              ...JOB_OPTIONS[row.name],
+              jobId: row.jobId,
+              delay: row.delayMs,
+            });
+            await em.update(OutboxEntry, { id: row.id }, { publishedAt: new Date() });
+          } catch (error) {
+            // Redis is away: keep the row for the next round, and stop this one.
+            await em.update(
+              OutboxEntry,
+              { id: row.id },
+              { attempts: row.attempts + 1, lastError: (error as Error).message },
+            );
+            this.logger.warn(`Could not publish job ${row.name} (${row.jobId}): ${(error as Error).message}`);
+            return -1;
+          }
+        }
+        return rows.length;
+      });
+      if (count <= 0) return published;
+      published += count;
+      if (count < BATCH) return published;
+    }
+  }
+
+  private queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+}

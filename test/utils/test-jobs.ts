@@ -1,0 +1,78 @@
+import { getQueueToken } from '@nestjs/bullmq';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { type Job, Queue, QueueEvents } from 'bullmq';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../../src/config/app-config.js';
+import { JOB_QUEUE, type JobName, type JobPayloads, QUEUES, type QueueName } from '../../src/jobs/job-names.js';
+import { OutboxRelay } from '../../src/jobs/outbox-relay.service.js';
+import { redisConnection } from '../../src/jobs/redis-connection.js';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Drives the real queues (real Redis) of one test application. */
+export class TestJobs {
+  private readonly events = new Map<QueueName, QueueEvents>();
+
+  constructor(
+    private readonly app: NestFastifyApplication,
+    private readonly config: AppConfig,
+  ) {}
+
+  queue(name: QueueName): Queue {
+    return this.app.get<Queue>(getQueueToken(name), { strict: false });
+  }
+
+  /** Adds a job straight to its queue and waits for a worker (the app's, or one you started) to finish it. */
+  async run<N extends JobName>(name: N, payload: JobPayloads[N], timeoutMs = 15_000): Promise<unknown> {
+    const queueName = JOB_QUEUE[name];
+    const events = await this.eventsOf(queueName);
+    const job: Job = await this.queue(queueName).add(name, payload, { jobId: `test-${randomUUID()}` });
+    return job.waitUntilFinished(events, timeoutMs);
+  }
+
+  /** Publishes the outbox, then waits until no queue has a job waiting or running. */
+  async idle(timeoutMs = 15_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      await this.app.get(OutboxRelay).flush();
+      let busy = 0;
+      for (const name of QUEUES) {
+        const counts = await this.queue(name).getJobCounts('waiting', 'active', 'prioritized', 'waiting-children');
+        busy += Object.values(counts).reduce((sum, n) => sum + n, 0);
+      }
+      const pending = await this.app
+        .get(DataSource)
+        .query<{ n: number }[]>('SELECT count(*)::int AS n FROM job_outbox WHERE published_at IS NULL');
+      if (busy === 0 && pending[0].n === 0) return;
+      if (Date.now() > deadline) throw new Error(`Jobs still busy after ${timeoutMs} ms`);
+      await sleep(50);
+    }
+  }
+
+  /** Removes every key of this app's queues from Redis. */
+  async obliterate(): Promise<void> {
+    for (const events of this.events.values()) await events.close();
+    for (const name of QUEUES) {
+      const queue = new Queue(name, {
+        connection: redisConnection(this.config.redisUrl),
+        prefix: this.config.jobs.queuePrefix,
+      });
+      await queue.obliterate({ force: true }).catch(() => undefined);
+      await queue.close();
+    }
+  }
+
+  private async eventsOf(name: QueueName): Promise<QueueEvents> {
+    let events = this.events.get(name);
+    if (!events) {
+      events = new QueueEvents(name, {
+        connection: redisConnection(this.config.redisUrl),
+        prefix: this.config.jobs.queuePrefix,
+      });
+      await events.waitUntilReady();
+      this.events.set(name, events);
+    }
+    return events;
+  }
+}

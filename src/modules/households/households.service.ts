@@ -5,6 +5,7 @@ import { NotFoundError, StaleVersionError } from '../../common/errors/domain-err
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../database/errors.js';
+import { JobsService } from '../../jobs/jobs.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { ConsentTransition } from './consent-transition.entity.js';
 import { FIRST_VISIT_REASON } from './domain/consent-status.js';
@@ -59,6 +60,7 @@ export class HouseholdsService {
   constructor(
     private readonly households: HouseholdsRepository,
     private readonly projects: ProjectsService,
+    private readonly jobs: JobsService,
     private readonly clock: Clock,
   ) {}
 
@@ -203,6 +205,8 @@ export class HouseholdsService {
         },
         em,
       );
+      // Whether the project just crossed its consent threshold is checked after the commit, by a job.
+      await this.jobs.enqueue('projects.check-threshold', { projectId: household.projectId }, {}, em);
       Object.assign(household, decision.outcome, { statusChangedAt: now });
       household.version += 1;
       return this.households.save(household, em);

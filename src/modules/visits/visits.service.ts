@@ -3,6 +3,7 @@ import { Clock, toLocalDate } from '../../common/clock/clock.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
 import { IdempotencyKeyReusedError, requestHash } from '../../common/http/idempotency.js';
 import type { Actor } from '../../common/request-context.js';
+import { JobsService } from '../../jobs/jobs.service.js';
 import { HouseholdsService } from '../households/households.service.js';
 import type { CreateVisitDto } from './dto/create-visit.dto.js';
 import type { Visit } from './visit.entity.js';
@@ -23,6 +24,7 @@ export class VisitsService {
   constructor(
     private readonly visits: VisitsRepository,
     private readonly households: HouseholdsService,
+    private readonly jobs: JobsService,
     private readonly clock: Clock,
   ) {}
 
@@ -76,6 +78,8 @@ export class VisitsService {
         actor,
         em,
       );
+      // The follow-up reminder is (re)scheduled by a job: keyed by the visit, so it is made once.
+      await this.jobs.enqueue('reminders.follow-up', { visitId: visit.id }, { key: visit.id }, em);
       return { visit, replayed: false };
     });
   }

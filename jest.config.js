@@ -28,13 +28,14 @@ const common = {
 };
 
 export default {
+  // A per-project testTimeout is ignored by jest; building the template database can take a while.
+  testTimeout: 30000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts', '<rootDir>/test/**/*.int-spec.ts'],
-      testTimeout: 30000,
     },
   ],
 };

@@ -11,6 +11,7 @@ import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { registerRateLimits } from './common/http/rate-limits.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
+import { registerQueueBoard } from './jobs/queue-board.js';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -54,6 +55,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     .addHook('onRequest', async (request, reply) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
     });
+  await registerQueueBoard(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter());

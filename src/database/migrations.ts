@@ -1,9 +1,23 @@
 import { CoreSchema1764380000000 } from '../../migrations/1764380000000-CoreSchema.js';
 import { AccessAndIntegrity1764390000000 } from '../../migrations/1764390000000-AccessAndIntegrity.js';
 import { JobsAndReminders1764400000000 } from '../../migrations/1764400000000-JobsAndReminders.js';
+import { LegalClock1764410000000 } from '../../migrations/1764410000000-LegalClock.js';
+import { Enforcement1764415000000 } from '../../migrations/1764415000000-Enforcement.js';
+import { Resettlement1764420000000 } from '../../migrations/1764420000000-Resettlement.js';
+import { Reminders1764425000000 } from '../../migrations/1764425000000-Reminders.js';
+import { WebhooksAndSnapshots1764430000000 } from '../../migrations/1764430000000-WebhooksAndSnapshots.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
  * TypeScript through jest) all run exactly the same set.
  */
-export const MIGRATIONS = [CoreSchema1764380000000, AccessAndIntegrity1764390000000, JobsAndReminders1764400000000];
+export const MIGRATIONS = [
+  CoreSchema1764380000000,
+  AccessAndIntegrity1764390000000,
+  JobsAndReminders1764400000000,
+  LegalClock1764410000000,
+  Enforcement1764415000000,
+  Resettlement1764420000000,
+  Reminders1764425000000,
+  WebhooksAndSnapshots1764430000000,
+];

@@ -1,9 +1,15 @@
 import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobRegistry } from './job-registry.service.js';
 import type { JobName, JobPayloads } from './job-names.js';
 
-/** One BullMQ worker per queue, each handing jobs to their @HandlesJob method. */
+/**
+ * One BullMQ worker per queue, each handing jobs to their @HandlesJob method. @Injectable() here, not
+ * only on the subclasses: the constructor's parameter types are recorded on the class that declares
+ * it, and without them Nest injects nothing (`registry` was undefined in every worker).
+ */
+@Injectable()
 abstract class DispatchingProcessor extends WorkerHost {
   constructor(private readonly registry: JobRegistry) {
     super();
@@ -14,14 +20,45 @@ abstract class DispatchingProcessor extends WorkerHost {
   }
 }
 
-@Processor('reminders', { concurrency: 4 })
+/**
+ * A worker holds a lock on each running job and renews it; when the worker dies, the lock lapses
+ * after `lockDuration` and the next stalled check (every `stalledInterval`) puts the job back in
+ * the queue for another worker. BullMQ's defaults (30 s each) suit production; tests that kill a
+ * worker shorten them with {@link setWorkerLockTimings} before the app starts.
+ */
+export interface WorkerLockTimings {
+  lockDuration: number;
+  stalledInterval: number;
+}
+
+const lockTimings: WorkerLockTimings = { lockDuration: 30_000, stalledInterval: 30_000 };
+
+/** Applies to workers created after the call (they read it when the app starts). */
+export function setWorkerLockTimings(timings: WorkerLockTimings): void {
+  Object.assign(lockTimings, timings);
+}
+
+/** Read when @nestjs/bullmq builds the worker (it spreads these options), not when the class is declared. */
+function workerOptions(concurrency: number) {
+  return {
+    concurrency,
+    get lockDuration() {
+      return lockTimings.lockDuration;
+    },
+    get stalledInterval() {
+      return lockTimings.stalledInterval;
+    },
+  };
+}
+
+@Processor('reminders', workerOptions(4))
 export class RemindersProcessor extends DispatchingProcessor {}
 
-@Processor('resettlement', { concurrency: 1 })
+@Processor('resettlement', workerOptions(1))
 export class ResettlementProcessor extends DispatchingProcessor {}
 
-@Processor('webhooks', { concurrency: 8 })
+@Processor('webhooks', workerOptions(8))
 export class WebhooksProcessor extends DispatchingProcessor {}
 
-@Processor('maintenance', { concurrency: 1 })
+@Processor('maintenance', workerOptions(1))
 export class MaintenanceProcessor extends DispatchingProcessor {}

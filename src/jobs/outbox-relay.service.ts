@@ -10,6 +10,16 @@ import { JOB_OPTIONS } from './job-options.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
 
 const BATCH = 100;
+/** Redis that does not answer within this is treated as down; the row waits for the next round. */
+const PUBLISH_TIMEOUT_MS = 3_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 
 /**
  * Publishes committed outbox rows to BullMQ. Runs in every process that has the jobs module (the
@@ -41,10 +51,18 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     await this.running?.catch(() => undefined);
   }
 
-  /** Publishes what is pending now; returns how many rows it published. One flush at a time. */
-  flush(): Promise<number> {
-    this.running ??= this.publishPending().finally(() => (this.running = undefined));
-    return this.running;
+  /**
+   * Publishes everything committed before the call; returns how many rows this round published.
+   * One round at a time: a caller arriving during a round waits for it, then runs its own, so rows
+   * committed after that round began are not missed.
+   */
+  async flush(): Promise<number> {
+    while (this.running) await this.running.catch(() => 0);
+    const round = this.publishPending().finally(() => {
+      if (this.running === round) this.running = undefined;
+    });
+    this.running = round;
+    return round;
   }
 
   private async publishPending(): Promise<number> {
@@ -61,11 +79,15 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           .getMany();
         for (const row of rows) {
           try {
-            await this.queue(JOB_QUEUE[row.name]).add(row.name, row.payload, {
-              ...JOB_OPTIONS[row.name],
-              jobId: row.jobId,
-              delay: row.delayMs,
-            });
+            // A late success after the timeout is harmless: the retry reuses the job id.
+            await withTimeout(
+              this.queue(JOB_QUEUE[row.name]).add(row.name, row.payload, {
+                ...JOB_OPTIONS[row.name],
+                jobId: row.jobId,
+                delay: row.delayMs,
+              }),
+              PUBLISH_TIMEOUT_MS,
+            );
             await em.update(OutboxEntry, { id: row.id }, { publishedAt: new Date() });
           } catch (error) {
             // Redis is away: keep the row for the next round, and stop this one.
@@ -90,6 +112,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
+      // Without a listener, connection errors during an outage go to the console unformatted.
+      queue.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
       this.queues.set(name, queue);
     }
     return queue;

@@ -49,9 +49,19 @@ export const TEST_JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
  * clock the test can move. Nothing is mocked; users are inserted directly and given real tokens.
  */
 export async function createTestApp(
-  options: { now?: Date; config?: Partial<AppConfig>; worker?: boolean } = {},
+  options: {
+    now?: Date;
+    config?: Partial<AppConfig>;
+    worker?: boolean;
+    /**
+     * Share another app's database and queues (its `config.databaseUrl` and `config.jobs.queuePrefix`),
+     * e.g. to start a worker for jobs an API-only app enqueued. The app that made them cleans them up.
+     */
+    shareWith?: TestApp;
+  } = {},
 ): Promise<TestApp> {
-  const url = await createTestDatabase();
+  const owner = options.shareWith;
+  const url = owner ? owner.config.databaseUrl : await createTestDatabase();
   const defaults = loadConfig({});
   const config: AppConfig = {
     ...defaults,
@@ -63,7 +73,7 @@ export async function createTestApp(
     ...options.config,
     // Queues of their own per test file, so files running in parallel never take each other's jobs.
     jobs: {
-      queuePrefix: `gpmbtest-${randomBytes(4).toString('hex')}`,
+      queuePrefix: owner ? owner.config.jobs.queuePrefix : `gpmbtest-${randomBytes(4).toString('hex')}`,
       runWorkerInApi: false,
       outboxPollMs: 50,
       schedule: false,
@@ -116,6 +126,10 @@ export async function createTestApp(
     jobs,
     async close() {
       await app.close();
+      if (owner) {
+        await jobs.closeEvents();
+        return;
+      }
       await jobs.obliterate();
       await dropDatabase(url);
     },

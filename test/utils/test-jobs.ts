@@ -50,9 +50,14 @@ export class TestJobs {
     }
   }
 
+  async closeEvents(): Promise<void> {
+    for (const events of this.events.values()) await events.close();
+    this.events.clear();
+  }
+
   /** Removes every key of this app's queues from Redis. */
   async obliterate(): Promise<void> {
-    for (const events of this.events.values()) await events.close();
+    await this.closeEvents();
     for (const name of QUEUES) {
       const queue = new Queue(name, {
         connection: redisConnection(this.config.redisUrl),

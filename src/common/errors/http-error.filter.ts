@@ -133,7 +133,12 @@ export class HttpErrorFilter implements ExceptionFilter {
         typeof response === 'object' && response !== null && 'message' in response
           ? String(response.message)
           : exception.message;
-      return { status, code: status === 404 ? 'ROUTE_NOT_FOUND' : codeForStatus(status), message };
+      // Terminus answers 503 with which check is down: keep that for the caller.
+      const details =
+        status === 503 && typeof response === 'object' && response !== null && 'details' in response
+          ? { checks: response.details }
+          : undefined;
+      return { status, code: status === 404 ? 'ROUTE_NOT_FOUND' : codeForStatus(status), message, details };
     }
     if (exception instanceof QueryFailedError) {
       const mapped = mapDatabaseError(exception as QueryFailedError<Error>);

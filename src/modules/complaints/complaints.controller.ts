@@ -1,0 +1,242 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Clock } from '../../common/clock/clock.js';
+import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
+import { ParseId } from '../../common/http/params.js';
+import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import type { Actor } from '../../common/request-context.js';
+import { CurrentActor, CurrentScope, InScope, Requires } from '../access/access.decorators.js';
+import type { Scope } from '../access/scope.js';
+import { type ComplaintStepInput, ComplaintsService, type ComplaintWithHistory } from './complaints.service.js';
+import {
+  AcceptComplaintDto,
+  EscalateComplaintDto,
+  ExtendComplaintDto,
+  RejectComplaintDto,
+  ResolveComplaintDto,
+  WithdrawComplaintDto,
+} from './dto/complaint-steps.dto.js';
+import { ComplaintPageResponse, ComplaintResponse, ListProjectComplaintsQuery } from './dto/complaint.response.js';
+import { CreateComplaintDto } from './dto/create-complaint.dto.js';
+
+const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
+const ILLEGAL_MOVE =
+  'An action the status does not allow answers 422 COMPLAINT_TRANSITION_REFUSED with `details.allowed`.';
+
+@ApiTags('complaints')
+@Controller()
+export class ComplaintsController {
+  constructor(
+    private readonly complaints: ComplaintsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Post('households/:id/complaints')
+  @Requires('complaints:write')
+  @InScope('household')
+  @ApiOperation({ summary: 'Record a complaint (khiếu nại) received from a household; due for acceptance in 10 days' })
+  @ApiCreatedResponse({ type: ComplaintResponse })
+  @ApiErrorResponses(400, 404, 422)
+  async create(
+    @Param('id', ParseId) householdId: string,
+    @Body() body: CreateComplaintDto,
+    @CurrentActor() actor: Actor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    return this.respond(await this.complaints.receive(householdId, body, actor), reply);
+  }
+
+  @Get('households/:id/complaints')
+  @Requires('complaints:read')
+  @InScope('household')
+  @ApiOperation({ summary: "A household's complaints, latest received first" })
+  @ApiOkResponse({ type: ComplaintPageResponse })
+  @ApiErrorResponses(400, 404)
+  async listForHousehold(
+    @Param('id', ParseId) householdId: string,
+    @Query() query: PageQueryDto,
+  ): Promise<ComplaintPageResponse> {
+    const [complaints, total] = await this.complaints.listForHousehold(householdId, query.limit, query.offset);
+    const today = this.clock.today();
+    return pageOf(complaints, total, query, (complaint) => ComplaintResponse.from(complaint, today));
+  }
+
+  @Get('projects/:id/complaints')
+  @Requires('complaints:read')
+  @InScope('project')
+  @ApiOperation({ summary: "A project's complaints; `overdue=true` for those past their running deadline" })
+  @ApiOkResponse({ type: ComplaintPageResponse })
+  @ApiErrorResponses(400, 404)
+  async listForProject(
+    @Param('id', ParseId) projectId: string,
+    @Query() query: ListProjectComplaintsQuery,
+  ): Promise<ComplaintPageResponse> {
+    const [complaints, total] = await this.complaints.listForProject(projectId, query);
+    const today = this.clock.today();
+    return pageOf(complaints, total, query, (complaint) => ComplaintResponse.from(complaint, today));
+  }
+
+  @Get('complaints/:id')
+  @Requires('complaints:read')
+  @ApiOperation({ summary: 'A complaint with its history (acceptance, extensions, escalations, decision)' })
+  @ApiOkResponse({ type: ComplaintResponse })
+  @ApiErrorResponses(400, 404)
+  async get(
+    @Param('id', ParseId) id: string,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    return this.respond(await this.complaints.get(id, scope), reply);
+  }
+
+  @Post('complaints/:id/accept')
+  @Requires('complaints:write')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Accept (thụ lý): the resolution deadline (30/45/60 days) starts',
+    description: ILLEGAL_MOVE,
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ComplaintResponse })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  accept(
+    @Param('id', ParseId) id: string,
+    @Body() body: AcceptComplaintDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    const step = {
+      action: 'accept',
+      on: body.acceptedOn,
+      complex: body.complex,
+      remoteArea: body.remoteArea,
+      note: body.note,
+    } as const;
+    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+  }
+
+  @Post('complaints/:id/extend')
+  @Requires('complaints:write')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Extend the resolution deadline on a legal basis (a lawful extension is not a breach)',
+    description: ILLEGAL_MOVE,
+  })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ComplaintResponse })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  extend(
+    @Param('id', ParseId) id: string,
+    @Body() body: ExtendComplaintDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    const step = {
+      action: 'extend',
+      newResolveDueOn: body.newResolveDueOn,
+      legalBasis: body.legalBasis,
+      note: body.reason,
+    } as const;
+    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+  }
+
+  @Post('complaints/:id/escalate')
+  @Requires('complaints:write')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Escalate to a higher authority; kept in the history', description: ILLEGAL_MOVE })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ComplaintResponse })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  escalate(
+    @Param('id', ParseId) id: string,
+    @Body() body: EscalateComplaintDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    const step = { action: 'escalate', escalatedTo: body.to, note: body.reason } as const;
+    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+  }
+
+  @Post('complaints/:id/resolve')
+  @Requires('complaints:write')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Record the resolution decision', description: ILLEGAL_MOVE })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ComplaintResponse })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  resolve(
+    @Param('id', ParseId) id: string,
+    @Body() body: ResolveComplaintDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    const step = { action: 'resolve', on: body.decidedOn, decision: body.decision } as const;
+    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+  }
+
+  @Post('complaints/:id/reject')
+  @Requires('complaints:write')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Reject (e.g. không đủ điều kiện thụ lý) with the reason', description: ILLEGAL_MOVE })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ComplaintResponse })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  reject(
+    @Param('id', ParseId) id: string,
+    @Body() body: RejectComplaintDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    const step = { action: 'reject', on: body.decidedOn, decision: body.reason, note: body.reason } as const;
+    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+  }
+
+  @Post('complaints/:id/withdraw')
+  @Requires('complaints:write')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The complainant withdrew the complaint', description: ILLEGAL_MOVE })
+  @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: ComplaintResponse })
+  @ApiErrorResponses(400, 404, 409, 412, 422)
+  withdraw(
+    @Param('id', ParseId) id: string,
+    @Body() body: WithdrawComplaintDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @CurrentActor() actor: Actor,
+    @CurrentScope() scope: Scope,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    const step = { action: 'withdraw', on: body.withdrawnOn, note: body.reason } as const;
+    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+  }
+
+  private async step(
+    id: string,
+    step: ComplaintStepInput,
+    bodyVersion: number | undefined,
+    ifMatch: string | undefined,
+    actor: Actor,
+    scope: Scope,
+    reply: FastifyReply,
+  ): Promise<ComplaintResponse> {
+    const result = await this.complaints.step(id, step, actor, scope, expectedVersion(ifMatch, bodyVersion));
+    return this.respond(result, reply);
+  }
+
+  private respond({ complaint, history }: ComplaintWithHistory, reply: FastifyReply): ComplaintResponse {
+    void reply.header('etag', etagFor(complaint.version));
+    return ComplaintResponse.from(complaint, this.clock.today(), history);
+  }
+}

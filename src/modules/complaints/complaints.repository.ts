@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, type DataSource, type EntityManager, In } from 'typeorm';
+import { ComplaintEvent } from './complaint-event.entity.js';
+import { Complaint } from './complaint.entity.js';
+import { type ComplaintStatus, OPEN_COMPLAINT_STATUSES } from './domain/complaint-status.js';
+
+export interface ComplaintListFilter {
+  status?: ComplaintStatus[];
+  /** true: only overdue on `today`; false: only not overdue. */
+  overdue?: boolean;
+  today: string;
+  limit: number;
+  offset: number;
+}
+
+/** The SQL twin of domain/complaint.rules.ts isOverdue(). */
+const OVERDUE = `((complaint.status = 'received' AND complaint.accept_due_on < :today)
+  OR (complaint.status = 'accepted' AND complaint.resolve_due_on < :today))`;
+
+@Injectable()
+export class ComplaintsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  findById(id: string): Promise<Complaint | null> {
+    return this.dataSource.manager.findOneBy(Complaint, { id });
+  }
+
+  findByIdForUpdate(id: string, em: EntityManager): Promise<Complaint | null> {
+    return em.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  insert(complaint: Partial<Complaint>, em: EntityManager): Promise<Complaint> {
+    return em.save(Complaint, em.create(Complaint, complaint));
+  }
+
+  save(complaint: Complaint, em: EntityManager): Promise<Complaint> {
+    return em.save(Complaint, complaint);
+  }
+
+  async appendEvent(event: Partial<ComplaintEvent>, em: EntityManager): Promise<void> {
+    await em.save(ComplaintEvent, em.create(ComplaintEvent, event));
+  }
+
+  history(complaintId: string, em: EntityManager = this.dataSource.manager): Promise<ComplaintEvent[]> {
+    return em.find(ComplaintEvent, { where: { complaintId }, order: { seq: 'ASC' } });
+  }
+
+  listForHousehold(householdId: string, limit: number, offset: number): Promise<[Complaint[], number]> {
+    return this.dataSource.manager.findAndCount(Complaint, {
+      where: { householdId },
+      order: { receivedOn: 'DESC', createdAt: 'DESC' },
+      take: limit,
+      skip: offset,
+    });
+  }
+
+  listForProject(projectId: string, filter: ComplaintListFilter): Promise<[Complaint[], number]> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Complaint, 'complaint')
+      .where('complaint.project_id = :projectId', { projectId });
+    if (filter.status?.length) builder.andWhere('complaint.status IN (:...statuses)', { statuses: filter.status });
+    if (filter.overdue === true) builder.andWhere(OVERDUE, { today: filter.today });
+    if (filter.overdue === false)
+      builder.andWhere(new Brackets((b) => b.where(`NOT ${OVERDUE}`, { today: filter.today })));
+    return builder
+      .orderBy('complaint.received_on', 'ASC')
+      .addOrderBy('complaint.created_at', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
+  }
+
+  open(): Promise<Complaint[]> {
+    return this.dataSource.manager.find(Complaint, {
+      where: { status: In([...OPEN_COMPLAINT_STATUSES]) },
+      order: { receivedOn: 'ASC' },
+    });
+  }
+
+  /** Open complaints whose running deadline was computed with rule `code`. */
+  async idsUsingRule(code: string): Promise<string[]> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Complaint, 'complaint')
+      .select('complaint.id', 'id')
+      .where(`complaint.status = 'received' AND complaint.accept_rule_code = :code`, { code })
+      .orWhere(
+        `complaint.status = 'accepted' AND complaint.resolve_due_source = 'rule' AND complaint.resolve_rule_code = :code`,
+        { code },
+      )
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+}

@@ -1,0 +1,289 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Clock } from '../../common/clock/clock.js';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { type Actor, SYSTEM_ACTOR } from '../../common/request-context.js';
+import { projectInScope, type Scope } from '../access/scope.js';
+import { HouseholdsService } from '../households/households.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { DeadlineDependents } from '../legal-clock/deadline-dependents.js';
+import type { DeadlineRule } from '../legal-clock/deadline-rule.entity.js';
+import { LegalCalendarService } from '../legal-clock/legal-calendar.service.js';
+import type { ComplaintEvent } from './complaint-event.entity.js';
+import type { Complaint } from './complaint.entity.js';
+import {
+  ComplaintHouseholdArchivedError,
+  ComplaintReceivedInFutureError,
+  ComplaintStepRefusedError,
+} from './complaints.errors.js';
+import { ComplaintsRepository } from './complaints.repository.js';
+import type { ComplaintAction, ComplaintEventKind, ComplaintStatus } from './domain/complaint-status.js';
+import { decideComplaintStep, openDeadline, resolveRuleCode } from './domain/complaint.rules.js';
+import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
+
+export interface ComplaintWithHistory {
+  complaint: Complaint;
+  history: ComplaintEvent[];
+}
+
+/** One running complaint deadline, for reminders. */
+export interface OpenComplaintDeadline {
+  complaintId: string;
+  projectId: string;
+  householdId: string;
+  kind: 'accept' | 'resolve';
+  dueOn: string;
+}
+
+/** A step of a complaint's life as the controller hands it over. */
+export interface ComplaintStepInput {
+  action: ComplaintAction;
+  /** The legal day of the step; today when omitted. */
+  on?: string;
+  note?: string;
+  decision?: string;
+  complex?: boolean;
+  remoteArea?: boolean;
+  newResolveDueOn?: string;
+  legalBasis?: string;
+  escalatedTo?: string;
+}
+
+const EVENT_OF: Record<ComplaintAction, ComplaintEventKind> = {
+  accept: 'accepted',
+  extend: 'extended',
+  escalate: 'escalated',
+  resolve: 'resolved',
+  reject: 'rejected',
+  withdraw: 'withdrawn',
+};
+
+/**
+ * Complaints (Luật Khiếu nại 2011): received → accepted within 10 days → resolved within 30/45/60;
+ * rejected or withdrawn at any open point. Due dates come from the legal calendar and are stored
+ * with the rule and the day they count from, so an edited rule can move them.
+ */
+@Injectable()
+export class ComplaintsService implements OnModuleInit {
+  constructor(
+    private readonly complaints: ComplaintsRepository,
+    private readonly households: HouseholdsService,
+    private readonly projects: ProjectsService,
+    private readonly calendar: LegalCalendarService,
+    private readonly dependents: DeadlineDependents,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.dependents.register('complaints', (rule) => this.recomputeForRule(rule));
+  }
+
+  async receive(householdId: string, input: CreateComplaintDto, actor: Actor): Promise<ComplaintWithHistory> {
+    const { household } = await this.households.get(householdId);
+    if (household.archivedAt) throw new ComplaintHouseholdArchivedError(householdId);
+    const today = this.clock.today();
+    if (input.receivedOn > today) throw new ComplaintReceivedInFutureError(input.receivedOn, today);
+    const due = await this.calendar.dueDateIfActive('complaint.accept', input.receivedOn);
+    return this.complaints.transaction(async (em) => {
+      const complaint = await this.complaints.insert(
+        {
+          projectId: household.projectId,
+          householdId,
+          receivedOn: input.receivedOn,
+          summary: input.summary,
+          complainant: input.complainant,
+          complex: input.complex ?? false,
+          remoteArea: input.remoteArea ?? false,
+          status: 'received',
+          acceptRuleCode: 'complaint.accept',
+          acceptDueFrom: input.receivedOn,
+          acceptDueOn: due?.dueOn ?? null,
+        },
+        em,
+      );
+      await this.complaints.appendEvent(
+        {
+          complaintId: complaint.id,
+          kind: 'received',
+          occurredOn: input.receivedOn,
+          at: this.clock.now(),
+          actor: actor.name,
+          actorId: actor.id,
+          note: input.note ?? null,
+          legalBasis: due?.legalBasis ?? null,
+          newDueOn: due?.dueOn ?? null,
+        },
+        em,
+      );
+      return { complaint, history: await this.complaints.history(complaint.id, em) };
+    });
+  }
+
+  async listForHousehold(householdId: string, limit: number, offset: number): Promise<[Complaint[], number]> {
+    await this.households.assertExists(householdId);
+    return this.complaints.listForHousehold(householdId, limit, offset);
+  }
+
+  async listForProject(
+    projectId: string,
+    filter: { status?: ComplaintStatus[]; overdue?: boolean; limit: number; offset: number },
+  ): Promise<[Complaint[], number]> {
+    await this.projects.assertExists(projectId);
+    return this.complaints.listForProject(projectId, { ...filter, today: this.clock.today() });
+  }
+
+  /** A complaint and its history; out of the caller's scope it does not exist. */
+  async get(id: string, scope: Scope): Promise<ComplaintWithHistory> {
+    const complaint = await this.complaints.findById(id);
+    if (!complaint || !projectInScope(scope, complaint.projectId)) throw new NotFoundError('Complaint', id);
+    return { complaint, history: await this.complaints.history(id) };
+  }
+
+  async step(
+    id: string,
+    input: ComplaintStepInput,
+    actor: Actor,
+    scope: Scope,
+    expected: ExpectedVersion | undefined,
+  ): Promise<ComplaintWithHistory> {
+    const { complaint: before } = await this.get(id, scope);
+    // The resolution deadline is computed before the row is locked: the calendar reads on another
+    // pooled connection, which must not be awaited while holding the lock.
+    const complex = input.complex ?? before.complex;
+    const remoteArea = input.remoteArea ?? before.remoteArea;
+    const on = input.on ?? this.clock.today();
+    const resolveRule = resolveRuleCode(complex, remoteArea);
+    const resolveDue = input.action === 'accept' ? await this.calendar.dueDateIfActive(resolveRule, on) : null;
+
+    return this.complaints.transaction(async (em) => {
+      const complaint = await this.complaints.findByIdForUpdate(id, em);
+      if (!complaint) throw new NotFoundError('Complaint', id);
+      if (expected && expected.version !== complaint.version)
+        throw new StaleVersionError('Complaint', id, expected.version, complaint.version, expected.viaHeader);
+      const decision = decideComplaintStep(
+        complaint,
+        { action: input.action, on, newResolveDueOn: input.newResolveDueOn },
+        this.clock.today(),
+      );
+      if (!decision.allowed) throw new ComplaintStepRefusedError(decision.code, decision.message, decision.details);
+
+      const event: Partial<ComplaintEvent> = {
+        complaintId: id,
+        kind: EVENT_OF[input.action],
+        occurredOn: on,
+        at: this.clock.now(),
+        actor: actor.name,
+        actorId: actor.id,
+        note: input.note ?? null,
+      };
+      switch (input.action) {
+        case 'accept':
+          Object.assign(complaint, {
+            acceptedOn: on,
+            complex,
+            remoteArea,
+            resolveRuleCode: resolveRule,
+            resolveDueFrom: on,
+            resolveDueOn: resolveDue?.dueOn ?? null,
+            resolveDueSource: 'rule',
+            resolveDueLegalBasis: resolveDue?.legalBasis ?? null,
+          } satisfies Partial<Complaint>);
+          Object.assign(event, { legalBasis: resolveDue?.legalBasis ?? null, newDueOn: resolveDue?.dueOn ?? null });
+          break;
+        case 'extend':
+          Object.assign(event, {
+            legalBasis: input.legalBasis,
+            previousDueOn: complaint.resolveDueOn,
+            newDueOn: input.newResolveDueOn,
+          });
+          Object.assign(complaint, {
+            resolveDueOn: input.newResolveDueOn,
+            resolveDueSource: 'extension',
+            resolveDueLegalBasis: input.legalBasis,
+          } satisfies Partial<Complaint>);
+          break;
+        case 'escalate':
+          event.escalatedTo = input.escalatedTo;
+          break;
+        case 'resolve':
+        case 'reject':
+          Object.assign(complaint, { decidedOn: on, decision: input.decision ?? null } satisfies Partial<Complaint>);
+          break;
+        case 'withdraw':
+          complaint.decidedOn = on;
+          break;
+      }
+      complaint.status = decision.to;
+      complaint.version += 1;
+      const saved = await this.complaints.save(complaint, em);
+      await this.complaints.appendEvent(event, em);
+      return { complaint: saved, history: await this.complaints.history(id, em) };
+    });
+  }
+
+  /** Every open complaint's running deadline (acceptance or resolution), for reminders. */
+  async openDeadlines(): Promise<OpenComplaintDeadline[]> {
+    const open = await this.complaints.open();
+    return open.flatMap((complaint) => {
+      const deadline = openDeadline(complaint);
+      return deadline
+        ? [
+            {
+              complaintId: complaint.id,
+              projectId: complaint.projectId,
+              householdId: complaint.householdId,
+              kind: deadline.kind,
+              dueOn: deadline.dueOn,
+            },
+          ]
+        : [];
+    });
+  }
+
+  /**
+   * After `rule` changed: recounts the running deadlines computed with it from the day they counted
+   * from. Extensions are kept (they are decisions, not rule output). Idempotent: a complaint whose
+   * deadline already matches the rule is left alone.
+   */
+  async recomputeForRule(rule: DeadlineRule): Promise<number> {
+    let moved = 0;
+    for (const id of await this.complaints.idsUsingRule(rule.code)) {
+      const before = await this.complaints.findById(id);
+      if (!before) continue;
+      const accepting = before.status === 'received';
+      const from = accepting ? before.acceptDueFrom : before.resolveDueFrom;
+      if (!from) continue;
+      const due = await this.calendar.dueDateIfActive(rule.code, from);
+      const changed = await this.complaints.transaction(async (em) => {
+        const complaint = await this.complaints.findByIdForUpdate(id, em);
+        if (!complaint || complaint.status !== before.status) return false;
+        const current = accepting ? complaint.acceptDueOn : complaint.resolveDueOn;
+        const next = due?.dueOn ?? null;
+        if (accepting ? complaint.acceptRuleCode !== rule.code : complaint.resolveDueSource !== 'rule') return false;
+        if (current === next) return false;
+        if (accepting) complaint.acceptDueOn = next;
+        else Object.assign(complaint, { resolveDueOn: next, resolveDueLegalBasis: due?.legalBasis ?? null });
+        complaint.version += 1;
+        await this.complaints.save(complaint, em);
+        await this.complaints.appendEvent(
+          {
+            complaintId: id,
+            kind: 'recomputed',
+            occurredOn: this.clock.today(),
+            at: this.clock.now(),
+            actor: SYSTEM_ACTOR.name,
+            actorId: null,
+            note: `Quy tắc ${rule.code} thay đổi (${rule.offsetDays} ngày${rule.active ? '' : ', ngừng áp dụng'})`,
+            legalBasis: rule.legalBasis,
+            previousDueOn: current,
+            newDueOn: next,
+          },
+          em,
+        );
+        return true;
+      });
+      if (changed) moved += 1;
+    }
+    return moved;
+  }
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { isUniqueViolation } from '../../database/errors.js';
+import type { CreateHolidayDto } from './dto/create-holiday.dto.js';
+import type { Holiday } from './holiday.entity.js';
+import { HolidayDateTakenError, TetDayOneKindError, TetDayOneTakenError } from './legal-clock.errors.js';
+import { LegalClockRepository } from './legal-clock.repository.js';
+
+/**
+ * The holiday calendar. Editing it does not move deadlines already stored (they were right by the
+ * calendar of their day); new deadlines use the new calendar.
+ */
+@Injectable()
+export class HolidaysService {
+  constructor(private readonly repository: LegalClockRepository) {}
+
+  list(year: number | undefined): Promise<Holiday[]> {
+    return year === undefined
+      ? this.repository.holidaysBetween('0001-01-01', '9999-12-31')
+      : this.repository.holidaysBetween(`${year}-01-01`, `${year}-12-31`);
+  }
+
+  async create(input: CreateHolidayDto): Promise<Holiday> {
+    if (input.tetDayOne && input.kind !== 'tet') throw new TetDayOneKindError();
+    try {
+      return await this.repository.insertHoliday({
+        date: input.date,
+        name: input.name,
+        kind: input.kind,
+        tetDayOne: input.tetDayOne ?? false,
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'holidays_date_key')) throw new HolidayDateTakenError(input.date);
+      if (isUniqueViolation(error, 'holidays_tet_day_one_year_key'))
+        throw new TetDayOneTakenError(Number(input.date.slice(0, 4)));
+      throw error;
+    }
+  }
+
+  async remove(id: string): Promise<void> {
+    const holiday = await this.repository.holidayById(id);
+    if (!holiday) throw new NotFoundError('Holiday', id);
+    await this.repository.removeHoliday(holiday);
+  }
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { ParseId } from '../../common/http/params.js';
+import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { Requires } from '../access/access.decorators.js';
+import { DeadlineRulesService } from './deadline-rules.service.js';
+import { DeadlineRuleListResponse, DeadlineRuleResponse } from './dto/deadline-rule.response.js';
+import { CreateHolidayDto } from './dto/create-holiday.dto.js';
+import { HolidayListResponse, HolidayResponse, ListHolidaysQuery } from './dto/holiday.response.js';
+import { UpdateDeadlineRuleDto } from './dto/update-deadline-rule.dto.js';
+import { HolidaysService } from './holidays.service.js';
+
+@ApiTags('legal clock')
+@Controller()
+export class LegalClockController {
+  constructor(
+    private readonly rules: DeadlineRulesService,
+    private readonly holidays: HolidaysService,
+  ) {}
+
+  @Get('deadline-rules')
+  @Requires('complaints:read')
+  @ApiOperation({ summary: 'The legal deadline rules (trigger → days → action, with the article)' })
+  @ApiOkResponse({ type: DeadlineRuleListResponse })
+  async listRules(): Promise<DeadlineRuleListResponse> {
+    return { items: (await this.rules.list()).map(DeadlineRuleResponse.from) };
+  }
+
+  @Patch('deadline-rules/:id')
+  @Requires('deadline-rules:manage')
+  @ApiOperation({
+    summary: 'Change a rule (offset, day kind, active, wording)',
+    description: 'Changing the offset, day kind or `active` recomputes the open deadlines computed with the rule.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read' })
+  @ApiOkResponse({ type: DeadlineRuleResponse })
+  @ApiErrorResponses(400, 404, 409, 412)
+  async updateRule(
+    @Param('id', ParseId) id: string,
+    @Body() body: UpdateDeadlineRuleDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<DeadlineRuleResponse> {
+    const rule = await this.rules.update(id, body, expectedVersion(ifMatch, body.version));
+    void reply.header('etag', etagFor(rule.version));
+    return DeadlineRuleResponse.from(rule);
+  }
+
+  @Get('holidays')
+  @Requires('complaints:read')
+  @ApiOperation({ summary: 'Public holidays and Tết: deadlines falling on them move to the next working day' })
+  @ApiOkResponse({ type: HolidayListResponse })
+  @ApiErrorResponses(400)
+  async listHolidays(@Query() query: ListHolidaysQuery): Promise<HolidayListResponse> {
+    return { items: (await this.holidays.list(query.year)).map(HolidayResponse.from) };
+  }
+
+  @Post('holidays')
+  @Requires('deadline-rules:manage')
+  @ApiOperation({ summary: 'Add a holiday (or a compensatory day off)' })
+  @ApiCreatedResponse({ type: HolidayResponse })
+  @ApiErrorResponses(400, 409)
+  async createHoliday(@Body() body: CreateHolidayDto): Promise<HolidayResponse> {
+    return HolidayResponse.from(await this.holidays.create(body));
+  }
+
+  @Delete('holidays/:id')
+  @Requires('deadline-rules:manage')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a holiday entered by mistake (recorded in the audit trail)' })
+  @ApiNoContentResponse()
+  @ApiErrorResponses(400, 404)
+  async removeHoliday(@Param('id', ParseId) id: string): Promise<void> {
+    await this.holidays.remove(id);
+  }
+}

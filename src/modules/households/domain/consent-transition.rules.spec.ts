@@ -5,7 +5,7 @@ const TODAY = '2026-03-10';
 const facts = (from: ConsentStatus, extra: Partial<TransitionFacts> = {}): TransitionFacts => ({
   from,
   archived: false,
-  enforcementPreconditionsMet: false,
+  viaEnforcement: false,
   ...extra,
 });
 
@@ -68,10 +68,21 @@ describe(decideTransition.name, () => {
     });
   });
 
-  it.each(legalPairs.filter(([, to]) => to !== 'enforcement_pending'))('should allow %s → %s', (from, to) => {
-    const decision = decideTransition(facts(from), validRequest(to), TODAY);
+  it.each(legalPairs)('should allow %s → %s (through enforcement when it is involved)', (from, to) => {
+    const viaEnforcement = from === 'enforcement_pending' || to === 'enforcement_pending';
+    const decision = decideTransition(facts(from, { viaEnforcement }), validRequest(to), TODAY);
     expect(decision).toMatchObject({ allowed: true, outcome: { status: to } });
   });
+
+  it.each([['agreed'], ['handed_over']] as const)(
+    'should refuse leaving enforcement_pending for %s outside the enforcement process',
+    (to) => {
+      expect(decideTransition(facts('enforcement_pending'), validRequest(to), TODAY)).toMatchObject({
+        allowed: false,
+        code: 'ENFORCEMENT_IN_PROGRESS',
+      });
+    },
+  );
 
   it('should allow enforcement_pending only when the legal preconditions are on file', () => {
     expect(decideTransition(facts('objecting'), { to: 'enforcement_pending', reason: 'r' }, TODAY)).toMatchObject({
@@ -79,11 +90,7 @@ describe(decideTransition.name, () => {
       code: 'ENFORCEMENT_PRECONDITIONS_MISSING',
     });
     expect(
-      decideTransition(
-        facts('objecting', { enforcementPreconditionsMet: true }),
-        { to: 'enforcement_pending', reason: 'r' },
-        TODAY,
-      ),
+      decideTransition(facts('objecting', { viaEnforcement: true }), { to: 'enforcement_pending', reason: 'r' }, TODAY),
     ).toMatchObject({ allowed: true, outcome: { status: 'enforcement_pending' } });
   });
 
@@ -133,7 +140,11 @@ describe(decideTransition.name, () => {
       'HANDOVER_FIELDS_NOT_APPLICABLE',
     ],
   ] as const)('should refuse %s', (_label, from, request, code) => {
-    expect(decideTransition(facts(from), request as TransitionRequest, TODAY)).toMatchObject({ allowed: false, code });
+    const viaEnforcement = from === 'enforcement_pending';
+    expect(decideTransition(facts(from, { viaEnforcement }), request as TransitionRequest, TODAY)).toMatchObject({
+      allowed: false,
+      code,
+    });
   });
 
   it('should record the condition of a conditional consent and clear it on agreement', () => {
@@ -156,7 +167,8 @@ describe(decideTransition.name, () => {
     ['agreed', 'voluntary'],
     ['enforcement_pending', 'enforced'],
   ] as const)('should derive the hand-over mode from %s as %s', (from, mode) => {
-    expect(decideTransition(facts(from), validRequest('handed_over'), TODAY)).toMatchObject({
+    const viaEnforcement = from === 'enforcement_pending';
+    expect(decideTransition(facts(from, { viaEnforcement }), validRequest('handed_over'), TODAY)).toMatchObject({
       allowed: true,
       outcome: { status: 'handed_over', handoverMode: mode, handedOverOn: TODAY },
     });

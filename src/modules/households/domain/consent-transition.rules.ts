@@ -15,10 +15,11 @@ export interface TransitionFacts {
   from: ConsentStatus;
   archived: boolean;
   /**
-   * Whether the legal preconditions for compulsory recovery are on file (LL2024 art. 89): an
-   * enforcement record and documented persuasion. Supplied by the enforcement capability.
+   * The move is made by the enforcement capability, which has checked the legal preconditions of
+   * compulsory recovery (LL2024 art. 89: an enforcement decision on file, documented persuasion).
+   * Moves into and out of enforcement_pending are made only that way, so the record stays in step.
    */
-  enforcementPreconditionsMet: boolean;
+  viaEnforcement: boolean;
 }
 
 /** The household fields a permitted transition sets. */
@@ -39,7 +40,8 @@ export type TransitionRefusalCode =
   | 'HANDOVER_DATE_IN_FUTURE'
   | 'HANDOVER_MODE_MISMATCH'
   | 'HANDOVER_FIELDS_NOT_APPLICABLE'
-  | 'ENFORCEMENT_PRECONDITIONS_MISSING';
+  | 'ENFORCEMENT_PRECONDITIONS_MISSING'
+  | 'ENFORCEMENT_IN_PROGRESS';
 
 export type TransitionDecision =
   | { allowed: true; outcome: TransitionOutcome }
@@ -79,6 +81,15 @@ export function decideTransition(
     return refuse('CONSENT_TRANSITION_NOT_ALLOWED', `A household cannot move from ${from} to ${to} (${hint})`, facts, {
       to,
     });
+  }
+
+  if (from === 'enforcement_pending' && !facts.viaEnforcement) {
+    return refuse(
+      'ENFORCEMENT_IN_PROGRESS',
+      'A household under enforcement leaves it through its enforcement record (comply or execute)',
+      facts,
+      { to },
+    );
   }
 
   if (to === 'conditional' && !request.condition) {
@@ -131,7 +142,7 @@ export function decideTransition(
     });
   }
 
-  if (to === 'enforcement_pending' && !facts.enforcementPreconditionsMet) {
+  if (to === 'enforcement_pending' && !facts.viaEnforcement) {
     return refuse(
       'ENFORCEMENT_PRECONDITIONS_MISSING',
       'Compulsory recovery needs an enforcement decision on file and documented persuasion (LL2024 art. 89); record them through the enforcement process',

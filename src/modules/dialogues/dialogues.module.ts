@@ -1,12 +1,14 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
 import { HouseholdsModule } from '../households/households.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
 import { DialoguesController } from './dialogues.controller.js';
 import { DialoguesRepository } from './dialogues.repository.js';
 import { DialoguesService } from './dialogues.service.js';
 
 @Module({
-  imports: [ProjectsModule, HouseholdsModule],
+  // Reminders read sessions for the sweep and are scheduled from here: a cycle, hence forwardRef.
+  imports: [ProjectsModule, HouseholdsModule, forwardRef(() => RemindersModule)],
   controllers: [DialoguesController],
   providers: [DialoguesService, DialoguesRepository],
   exports: [DialoguesService],

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { forwardRef, Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import { HouseholdsService } from '../households/households.service.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { DialogueParticipant } from './dialogue-participant.entity.js';
 import type { DialogueSession } from './dialogue-session.entity.js';
@@ -29,6 +30,7 @@ export class DialoguesService {
     private readonly sessions: DialoguesRepository,
     private readonly projects: ProjectsService,
     private readonly households: HouseholdsService,
+    @Inject(forwardRef(() => RemindersService)) private readonly reminders: RemindersService,
     private readonly clock: Clock,
   ) {}
 
@@ -48,6 +50,8 @@ export class DialoguesService {
         em,
       );
       await this.sessions.invite(session.id, input.householdIds, em);
+      // The day-before announcement is scheduled (or moved, or cancelled) with the session itself.
+      await this.reminders.scheduleDialogueSession(session, em);
       return { session, participants: await this.sessions.participantsOf(session.id, em) };
     });
   }
@@ -124,6 +128,7 @@ export class DialoguesService {
       Object.assign(session, columns, { status: decision.status });
       session.version += 1;
       const saved = await this.sessions.save(session, em);
+      await this.reminders.scheduleDialogueSession(saved, em);
       if (householdIds) {
         const keep = new Set(householdIds);
         const had = new Set(wasInvited);

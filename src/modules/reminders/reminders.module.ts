@@ -1,4 +1,20 @@
-import { Module } from '@nestjs/common';
+import { forwardRef, Module } from '@nestjs/common';
+import { ComplaintsModule } from '../complaints/complaints.module.js';
+import { DialoguesModule } from '../dialogues/dialogues.module.js';
+import { StatsModule } from '../stats/stats.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { ReminderJobs } from './reminder-jobs.processor.js';
+import { RemindersController } from './reminders.controller.js';
+import { RemindersRepository } from './reminders.repository.js';
+import { RemindersService } from './reminders.service.js';
 
-@Module({})
+/** Stored reminders, the jobs that make and fire them, and the API to read and close them. */
+@Module({
+  // Dialogues (and complaints) call RemindersService from their own services: forwardRef lets
+  // those modules import this one back without a cycle at boot.
+  imports: [forwardRef(() => DialoguesModule), forwardRef(() => ComplaintsModule), StatsModule, WebhooksModule],
+  controllers: [RemindersController],
+  providers: [RemindersService, RemindersRepository, ReminderJobs],
+  exports: [RemindersService],
+})
 export class RemindersModule {}

@@ -1,0 +1,24 @@
+import { decideReminderMove, REMINDER_MOVES, type ReminderAction, type ReminderStatus } from './reminder-status.js';
+
+describe(decideReminderMove.name, () => {
+  const cases: Array<[ReminderStatus, ReminderAction, boolean, string | null]> = [
+    ['open', 'acknowledged', true, null],
+    ['open', 'done', true, null],
+    ['acknowledged', 'done', true, null],
+    ['acknowledged', 'acknowledged', false, 'REMINDER_CLOSED'],
+    ['scheduled', 'acknowledged', false, 'REMINDER_NOT_DUE'],
+    ['scheduled', 'done', false, 'REMINDER_NOT_DUE'],
+    ['done', 'acknowledged', false, 'REMINDER_CLOSED'],
+    ['done', 'done', false, 'REMINDER_CLOSED'],
+    ['cancelled', 'done', false, 'REMINDER_CLOSED'],
+  ];
+
+  it.each(cases)('should decide %s → %s: allowed=%s', (from, to, allowed, code) => {
+    const decision = decideReminderMove(from, to);
+    expect(decision.allowed).toBe(allowed);
+    if (!decision.allowed) {
+      expect(decision.code).toBe(code);
+      expect(decision.allowedMoves).toEqual(REMINDER_MOVES[from]);
+    }
+  });
+});

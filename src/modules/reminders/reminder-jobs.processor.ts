@@ -1,0 +1,216 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock, toLocalDate } from '../../common/clock/clock.js';
+import { NotFoundError } from '../../common/errors/domain-error.js';
+import { MAX_PAGE_SIZE } from '../../common/http/pagination.js';
+import { HandlesJob } from '../../jobs/job-handler.decorator.js';
+import type { JobPayloads } from '../../jobs/job-names.js';
+import { ComplaintsService } from '../complaints/complaints.service.js';
+import { DialoguesService } from '../dialogues/dialogues.service.js';
+import { ListDialogueSessionsQuery } from '../dialogues/dto/list-dialogue-sessions.query.js';
+import { StatsService } from '../stats/stats.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
+import { DIALOGUE_NOTICE_MS, isOverdueKind, REMINDER_KINDS, reminderKeys } from './domain/reminder-kinds.js';
+import { planFollowUp } from './domain/reminder-plans.js';
+import type { Reminder } from './reminder.entity.js';
+import { RemindersRepository } from './reminders.repository.js';
+import { RemindersService } from './reminders.service.js';
+
+/**
+ * The jobs that make reminders and fire them. Each one re-reads the world and relies on dedupe
+ * keys and conditional updates, so running it twice (a retry, two workers) changes nothing more.
+ */
+@Injectable()
+export class ReminderJobs {
+  private readonly logger = new Logger(ReminderJobs.name);
+
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly repository: RemindersRepository,
+    private readonly dialogues: DialoguesService,
+    private readonly complaints: ComplaintsService,
+    private readonly stats: StatsService,
+    private readonly webhooks: WebhooksService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Every minute: announces dialogue sessions of the next 24 hours, follows the complaints' running
+   * deadlines, then fires what fell due.
+   */
+  @HandlesJob('reminders.sweep')
+  async sweep(): Promise<{ fired: number }> {
+    const now = this.clock.now();
+    await this.announceUpcomingDialogues(now);
+    await this.reminders.syncComplaintDeadlines(await this.complaints.openDeadlines());
+    return { fired: await this.releaseDue(now) };
+  }
+
+  /**
+   * After a visit: its follow-up reminder replaces the household's others, and a stale reminder
+   * is moot once someone has been there. A visit older than the household's last contact (a phone
+   * syncing late) changes nothing.
+   */
+  @HandlesJob('reminders.follow-up')
+  async followUp({ visitId }: JobPayloads['reminders.follow-up']): Promise<{ scheduled: boolean }> {
+    const scheduled = await this.repository.transaction(async (em) => {
+      const contact = await this.repository.visitContact(visitId, em);
+      if (!contact) return false;
+      await this.repository.lockHousehold(contact.householdId, em);
+      // Read again under the lock: a newer visit's job may have just finished.
+      const facts = await this.repository.visitContact(visitId, em);
+      if (!facts) return false;
+      const decision = planFollowUp({ ...facts, handedOver: facts.status === 'handed_over' }, this.clock.timeZone);
+      if (decision.action === 'ignore') return false;
+      if (decision.plan) await this.reminders.schedule(decision.plan, em);
+      await this.reminders.cancel(
+        { prefix: reminderKeys.followUpsOf(facts.householdId), exceptKey: decision.plan?.dedupeKey },
+        'Đã có lần thăm hộ mới hơn',
+        em,
+      );
+      const visitDay = toLocalDate(facts.visitedAt, this.clock.timeZone);
+      await this.reminders.cancel(
+        {
+          prefix: reminderKeys.staleOf(facts.householdId),
+          exceptKey: `${reminderKeys.staleOf(facts.householdId)}${visitDay}`,
+        },
+        'Hộ đã được tiếp xúc lại',
+        em,
+      );
+      return decision.plan !== null;
+    });
+    await this.releaseDue(this.clock.now());
+    return { scheduled };
+  }
+
+  /** Daily: one reminder per silence longer than the household's project allows. */
+  @HandlesJob('reminders.find-stale-households')
+  async findStaleHouseholds(): Promise<{ created: number; fired: number }> {
+    const now = this.clock.now();
+    const created = await this.repository.createStaleReminders(now, this.clock.timeZone, REMINDER_KINDS.householdStale);
+    return { created, fired: await this.releaseDue(now) };
+  }
+
+  /** Daily at 07:00 Hanoi time: one digest per ward, at most one per ward and day. */
+  @HandlesJob('reminders.daily-digest')
+  async dailyDigest(): Promise<{ created: number; fired: number }> {
+    const now = this.clock.now();
+    const created = await this.repository.createDigests(now, this.clock.today(), {
+      digest: REMINDER_KINDS.dailyDigest,
+      stale: REMINDER_KINDS.householdStale,
+      dialogue: REMINDER_KINDS.dialogueUpcoming,
+    });
+    return { created, fired: await this.releaseDue(now) };
+  }
+
+  /** After a consent move: tells the chair, once per project, that the consent threshold is reached. */
+  @HandlesJob('projects.check-threshold')
+  async checkThreshold({ projectId }: JobPayloads['projects.check-threshold']): Promise<{ reached: boolean }> {
+    const stats = await this.stats.forProject(projectId).catch((error: unknown) => {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    });
+    if (!stats?.thresholdReached) return { reached: false };
+    const dedupeKey = reminderKeys.threshold(projectId);
+    if (await this.repository.existsByKey(dedupeKey)) return { reached: true };
+    const now = this.clock.now();
+    await this.reminders.schedule({
+      kind: REMINDER_KINDS.thresholdReached,
+      subjectType: 'project',
+      subjectId: projectId,
+      projectId,
+      assigneeRole: 'chair',
+      title: `Dự án ${stats.name} đạt ngưỡng đồng thuận ${percent(stats.consentThreshold)} (hiện ${percent(stats.consentRate)})`,
+      details: {
+        consentRate: stats.consentRate,
+        consentThreshold: stats.consentThreshold,
+        consentedHouseholds: stats.households.consented,
+        totalHouseholds: stats.households.total,
+        areaConsentRate: stats.area.consentRate,
+      },
+      dueAt: now,
+      dedupeKey,
+    });
+    await this.releaseDue(now);
+    return { reached: true };
+  }
+
+  /**
+   * Fires what has fallen due, escalates passed deadlines to the ward chair (and fires those too),
+   * and announces each fired reminder to webhook subscribers, all in one transaction: a reminder
+   * fires and is announced together, once.
+   */
+  private releaseDue(now: Date): Promise<number> {
+    return this.repository.transaction(async (em) => {
+      let total = 0;
+      for (let round = 0; round < 3; round++) {
+        const fired = await this.reminders.fireDue(now, em);
+        if (fired.length === 0) break;
+        total += fired.length;
+        for (const reminder of fired) await this.announce(reminder, em);
+        const overdue = fired.filter((reminder) => isOverdueKind(reminder.kind)).map((reminder) => reminder.id);
+        if ((await this.repository.escalate(overdue, REMINDER_KINDS.escalated, now, em)) === 0) break;
+      }
+      return total;
+    });
+  }
+
+  private async announce(reminder: Reminder, em: EntityManager): Promise<void> {
+    await this.webhooks.emit(
+      'reminder.due',
+      {
+        reminderId: reminder.id,
+        kind: reminder.kind,
+        title: reminder.title,
+        subjectType: reminder.subjectType,
+        subjectId: reminder.subjectId,
+        projectId: reminder.projectId,
+        householdId: reminder.householdId,
+        administrativeUnitId: reminder.administrativeUnitId,
+        assigneeRole: reminder.assigneeRole,
+        dueAt: reminder.dueAt.toISOString(),
+        firedAt: reminder.firedAt?.toISOString() ?? null,
+        details: reminder.details,
+      },
+      em,
+    );
+    if (reminder.kind === REMINDER_KINDS.complaintOverdue) {
+      await this.webhooks.emit(
+        'complaint.overdue',
+        {
+          complaintId: reminder.subjectId,
+          projectId: reminder.projectId,
+          householdId: reminder.householdId,
+          deadline: reminder.details.deadline ?? null,
+          dueOn: reminder.details.dueOn ?? null,
+        },
+        em,
+      );
+    }
+  }
+
+  /**
+   * Dialogue sessions are read through their module, project by project; each is announced with
+   * the same call the dialogue hooks make, so a session the hooks missed is still announced.
+   */
+  private async announceUpcomingDialogues(now: Date): Promise<void> {
+    const query = Object.assign(new ListDialogueSessionsQuery(), {
+      status: 'scheduled' as const,
+      from: now.toISOString(),
+      // `to` is exclusive: a session exactly 24 hours away is announced now, when its reminder falls due.
+      to: new Date(now.getTime() + DIALOGUE_NOTICE_MS + 1).toISOString(),
+      limit: MAX_PAGE_SIZE,
+      offset: 0,
+    });
+    for (const projectId of await this.repository.activeProjectIds()) {
+      const [sessions, total] = await this.dialogues.list(projectId, query);
+      if (total > sessions.length)
+        this.logger.warn(`Project ${projectId}: ${total} sessions in 24 h, announcing ${sessions.length}`);
+      for (const { session } of sessions) await this.reminders.scheduleDialogueSession(session);
+    }
+  }
+}
+
+function percent(rate: number): string {
+  return `${(Math.round(rate * 1000) / 10).toLocaleString('vi-VN')}%`;
+}

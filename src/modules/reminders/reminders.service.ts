@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import type { ExpectedVersion } from '../../common/http/versioning.js';
+import type { Actor } from '../../common/request-context.js';
+import type { Role } from '../access/domain/roles.js';
+import type { Principal } from '../access/principal.js';
+import { projectInScope, type Scope } from '../access/scope.js';
+import { REMINDER_KINDS, reminderKeys } from './domain/reminder-kinds.js';
+import {
+  type ComplaintDeadlineFacts,
+  type DialogueFacts,
+  planComplaintDeadline,
+  planDialogueUpcoming,
+} from './domain/reminder-plans.js';
+import { decideReminderMove, type ReminderAction } from './domain/reminder-status.js';
+import type { ListRemindersQuery } from './dto/list-reminders.query.js';
+import type { Reminder } from './reminder.entity.js';
+import { ReminderMoveRefusedError } from './reminders.errors.js';
+import { type CancelSelector, RemindersRepository } from './reminders.repository.js';
+
+export interface ScheduleReminderInput {
+  kind: string;
+  subjectType: string;
+  subjectId: string;
+  projectId?: string | null;
+  householdId?: string | null;
+  /** Defaults to the project's first administrative unit. */
+  administrativeUnitId?: string | null;
+  assigneeUserId?: string | null;
+  assigneeRole?: Role | null;
+  title: string;
+  details?: Record<string, unknown>;
+  dueAt: Date;
+  dedupeKey: string;
+}
+
+/** Stored reminders: what other modules and the reminder jobs use to make, cancel and fire them. */
+@Injectable()
+export class RemindersService {
+  constructor(
+    private readonly reminders: RemindersRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Makes the reminder a dedupe key names, or moves it while it still waits. One that fired or was
+   * closed stays as it is: scheduling is safe to repeat from any job or hook.
+   */
+  async schedule(input: ScheduleReminderInput, em?: EntityManager): Promise<void> {
+    await this.reminders.schedule(
+      {
+        kind: input.kind,
+        subjectType: input.subjectType,
+        subjectId: input.subjectId,
+        projectId: input.projectId ?? null,
+        householdId: input.householdId ?? null,
+        administrativeUnitId: input.administrativeUnitId ?? null,
+        assigneeUserId: input.assigneeUserId ?? null,
+        assigneeRole: input.assigneeRole ?? null,
+        title: input.title,
+        details: input.details ?? {},
+        dueAt: input.dueAt,
+        dedupeKey: input.dedupeKey,
+      },
+      em,
+    );
+  }
+
+  /** Cancels the waiting and open reminders of a key or key prefix (optionally sparing one key). */
+  cancel(selector: CancelSelector, reason: string, em?: EntityManager): Promise<number> {
+    return this.reminders.cancel(selector, reason, this.clock.now(), em);
+  }
+
+  /** Fires every reminder due at `now`, each exactly once however many sweeps run at once. */
+  fireDue(now: Date, em?: EntityManager): Promise<Reminder[]> {
+    return em ? this.reminders.fireDue(now, em) : this.reminders.transaction((tx) => this.reminders.fireDue(now, tx));
+  }
+
+  /**
+   * Announces a dialogue session 24 hours ahead. Call it whenever a session is created or changed:
+   * a new time replaces the waiting announcement, a held or cancelled session cancels it.
+   */
+  async scheduleDialogueSession(session: DialogueFacts, em?: EntityManager): Promise<void> {
+    const plan = planDialogueUpcoming(session, this.clock.timeZone);
+    if (plan) await this.schedule(plan, em);
+    await this.cancel(
+      { prefix: reminderKeys.dialogueUpcomingOf(session.id), exceptKey: plan?.dedupeKey },
+      session.status === 'scheduled'
+        ? 'Buổi đối thoại đã đổi giờ'
+        : `Buổi đối thoại đã ${STATUS_WORDS[session.status]}`,
+      em,
+    );
+  }
+
+  /**
+   * Warns before a complaint deadline and reports it once passed. Call it whenever a deadline is
+   * set or extended: a later due day replaces the reminders of the earlier one.
+   */
+  async scheduleComplaintDeadline(deadline: ComplaintDeadlineFacts, em?: EntityManager): Promise<void> {
+    const [approaching, overdue] = planComplaintDeadline(deadline, this.clock.timeZone);
+    // Already passed: warning that it approaches would only be noise next to the overdue reminder.
+    if (overdue.dueAt.getTime() > this.clock.now().getTime()) await this.schedule(approaching, em);
+    await this.schedule(overdue, em);
+    const reason = 'Hạn khiếu nại đã thay đổi';
+    const { complaintId, kind } = deadline;
+    await this.cancel(
+      { prefix: reminderKeys.complaintApproachingOf(complaintId, kind), exceptKey: approaching.dedupeKey },
+      reason,
+      em,
+    );
+    await this.cancel(
+      { prefix: reminderKeys.complaintOverdueOf(complaintId, kind), exceptKey: overdue.dedupeKey },
+      reason,
+      em,
+    );
+  }
+
+  /**
+   * Brings the complaint reminders in line with the complaints' running deadlines (the sweep
+   * passes every open one): new deadlines get their reminders, and those of deadlines no longer
+   * running (accepted, extended, resolved, rejected, withdrawn) are cancelled.
+   */
+  async syncComplaintDeadlines(deadlines: readonly ComplaintDeadlineFacts[]): Promise<void> {
+    const now = this.clock.now();
+    await this.reminders.transaction(async (em) => {
+      const keep: string[] = [];
+      for (const deadline of deadlines) {
+        const [approaching, overdue] = planComplaintDeadline(deadline, this.clock.timeZone);
+        if (overdue.dueAt.getTime() > now.getTime()) await this.schedule(approaching, em);
+        await this.schedule(overdue, em);
+        keep.push(approaching.dedupeKey, overdue.dedupeKey);
+      }
+      await this.reminders.cancelKindsExcept(
+        [REMINDER_KINDS.complaintDeadlineApproaching, REMINDER_KINDS.complaintOverdue],
+        keep,
+        'Hạn khiếu nại không còn áp dụng (đã thụ lý, gia hạn hoặc kết thúc)',
+        now,
+        em,
+      );
+    });
+  }
+
+  /** Cancels a complaint's deadline reminders (it was accepted, resolved, rejected or withdrawn). */
+  async cancelComplaintDeadlines(
+    complaintId: string,
+    reason: string,
+    kind?: ComplaintDeadlineFacts['kind'],
+    em?: EntityManager,
+  ): Promise<number> {
+    return (
+      (await this.cancel({ prefix: reminderKeys.complaintApproachingOf(complaintId, kind) }, reason, em)) +
+      (await this.cancel({ prefix: reminderKeys.complaintOverdueOf(complaintId, kind) }, reason, em))
+    );
+  }
+
+  async list(query: ListRemindersQuery, scope: Scope, principal: Principal): Promise<[Reminder[], number]> {
+    return this.reminders.list(
+      {
+        statuses: query.status ?? ['open'],
+        kind: query.kind,
+        projectId: query.projectId,
+        householdId: query.householdId,
+        dueBefore: query.dueBefore ? new Date(query.dueBefore) : undefined,
+        mine: query.mine
+          ? { userId: principal.id, role: principal.type === 'user' ? principal.role : null }
+          : undefined,
+        limit: query.limit,
+        offset: query.offset,
+      },
+      scope,
+    );
+  }
+
+  async get(id: string, scope: Scope): Promise<Reminder> {
+    const reminder = await this.reminders.findById(id);
+    if (!reminder || !reminderInScope(scope, reminder)) throw new NotFoundError('Reminder', id);
+    return reminder;
+  }
+
+  /** A person acknowledges or closes a reminder; who and when are kept on the reminder. */
+  move(
+    id: string,
+    to: ReminderAction,
+    actor: Actor,
+    scope: Scope,
+    expected: ExpectedVersion | undefined,
+  ): Promise<Reminder> {
+    return this.reminders.transaction(async (em) => {
+      const reminder = await this.reminders.findByIdForUpdate(id, em);
+      if (!reminder || !reminderInScope(scope, reminder)) throw new NotFoundError('Reminder', id);
+      if (expected && expected.version !== reminder.version) {
+        throw new StaleVersionError('Reminder', id, expected.version, reminder.version, expected.viaHeader);
+      }
+      const decision = decideReminderMove(reminder.status, to);
+      if (!decision.allowed) {
+        throw new ReminderMoveRefusedError(id, decision.code, decision.message, decision.allowedMoves);
+      }
+      const now = this.clock.now();
+      if (to === 'acknowledged') {
+        Object.assign(reminder, { status: to, acknowledgedAt: now, acknowledgedBy: actor.id });
+      } else {
+        // Done without an acknowledgement first: it was acknowledged by being done.
+        Object.assign(reminder, {
+          status: to,
+          doneAt: now,
+          doneBy: actor.id,
+          acknowledgedAt: reminder.acknowledgedAt ?? now,
+          acknowledgedBy: reminder.acknowledgedAt ? reminder.acknowledgedBy : actor.id,
+        });
+      }
+      reminder.version += 1;
+      return this.reminders.save(reminder, em);
+    });
+  }
+}
+
+const STATUS_WORDS: Record<DialogueFacts['status'], string> = {
+  scheduled: 'được lên lịch',
+  held: 'diễn ra',
+  cancelled: 'bị hủy',
+};
+
+/**
+ * A project's reminders are seen by whoever sees the project; a ward's own (digests) by whoever
+ * sees the ward.
+ */
+export function reminderInScope(scope: Scope, reminder: Pick<Reminder, 'projectId' | 'administrativeUnitId'>): boolean {
+  if (scope.all) return true;
+  if (reminder.projectId) return projectInScope(scope, reminder.projectId);
+  return reminder.administrativeUnitId !== null && scope.unitIds.includes(reminder.administrativeUnitId);
+}

@@ -1,4 +1,19 @@
 import { Module } from '@nestjs/common';
+import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module.js';
+import { HouseholdsModule } from '../households/households.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
+import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { ResettlementFundsController } from './resettlement-funds.controller.js';
+import { ResettlementFundsService } from './resettlement-funds.service.js';
+import { ResettlementNotices } from './resettlement-notices.service.js';
+import { ResettlementOffersController } from './resettlement-offers.controller.js';
+import { ResettlementOffersService } from './resettlement-offers.service.js';
+import { ResettlementRepository } from './resettlement.repository.js';
 
-@Module({})
+@Module({
+  imports: [AdministrativeUnitsModule, HouseholdsModule, RemindersModule, WebhooksModule],
+  controllers: [ResettlementFundsController, ResettlementOffersController],
+  providers: [ResettlementFundsService, ResettlementOffersService, ResettlementNotices, ResettlementRepository],
+  exports: [ResettlementFundsService, ResettlementOffersService],
+})
 export class ResettlementModule {}

@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { isUniqueViolation } from '../../database/errors.js';
+import { JobsService } from '../../jobs/jobs.service.js';
+import { projectInScope, type Scope, visibleProjectIds } from '../access/scope.js';
+import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
+import type { AddUnitsDto } from './dto/add-units.dto.js';
+import type { CreateFundDto } from './dto/create-fund.dto.js';
+import type { ListFundsQuery } from './dto/list-funds.query.js';
+import type { ListUnitsQuery } from './dto/list-units.query.js';
+import type { UpdateFundDto } from './dto/update-fund.dto.js';
+import type { PageQueryDto } from '../../common/http/pagination.js';
+import {
+  DuplicateUnitCodesError,
+  UnitCodesTakenError,
+  UnknownFundProjectsError,
+  UnknownFundUnitError,
+} from './resettlement.errors.js';
+import { ResettlementRepository, type WaitingEntry } from './resettlement.repository.js';
+import type { ResettlementFund } from './resettlement-fund.entity.js';
+import type { ResettlementUnit } from './resettlement-unit.entity.js';
+
+export interface FundWithProjects {
+  fund: ResettlementFund;
+  projectIds: string[];
+}
+
+export interface AddedUnits {
+  fundId: string;
+  units: ResettlementUnit[];
+  /** The id of the offer round enqueued for them. */
+  job: string;
+}
+
+/**
+ * Funds, their units and their waiting list. A fund is visible to a caller who sees at least one
+ * of the projects it serves; to anyone else it does not exist.
+ */
+@Injectable()
+export class ResettlementFundsService {
+  constructor(
+    private readonly repository: ResettlementRepository,
+    private readonly administrativeUnits: AdministrativeUnitsService,
+    private readonly jobs: JobsService,
+  ) {}
+
+  async create(input: CreateFundDto, scope: Scope): Promise<FundWithProjects> {
+    await this.assertUnitExists(input.administrativeUnitId);
+    await this.assertProjectsUsable(input.projectIds, scope);
+    const { projectIds, ...fields } = input;
+    return this.repository.transaction(async (em) => {
+      const fund = await this.repository.insertFund(fields, em);
+      await this.repository.replaceProjects(fund.id, projectIds, em);
+      return { fund, projectIds: [...projectIds].sort() };
+    });
+  }
+
+  async get(id: string, scope: Scope): Promise<FundWithProjects> {
+    const fund = await this.repository.findFund(id);
+    const projectIds = fund ? await this.repository.projectIdsOf(id) : [];
+    if (!fund || !projectIds.some((projectId) => projectInScope(scope, projectId))) {
+      throw new NotFoundError('ResettlementFund', id);
+    }
+    return { fund, projectIds };
+  }
+
+  async list(query: ListFundsQuery, scope: Scope): Promise<[FundWithProjects[], number]> {
+    const [funds, total] = await this.repository.listFunds(
+      { projectId: query.projectId, administrativeUnitId: query.administrativeUnitId },
+      visibleProjectIds(scope),
+      query,
+    );
+    const projects = await this.repository.projectIdsByFund(funds.map((fund) => fund.id));
+    return [funds.map((fund) => ({ fund, projectIds: projects.get(fund.id) ?? [] })), total];
+  }
+
+  async update(
+    id: string,
+    input: UpdateFundDto,
+    expected: ExpectedVersion | undefined,
+    scope: Scope,
+  ): Promise<FundWithProjects> {
+    const current = await this.get(id, scope);
+    const { projectIds, version: _version, ...fields } = input;
+    if (fields.administrativeUnitId) await this.assertUnitExists(fields.administrativeUnitId);
+    // Projects the fund already serves may stay even when outside the caller's scope; new ones must be in it.
+    if (projectIds) {
+      await this.assertProjectsUsable(
+        projectIds.filter((projectId) => !current.projectIds.includes(projectId)),
+        scope,
+      );
+    }
+    return this.repository.transaction(async (em) => {
+      const fund = await this.repository.findFundForUpdate(id, em);
+      if (!fund) throw new NotFoundError('ResettlementFund', id);
+      if (expected && expected.version !== fund.version) {
+        throw new StaleVersionError('ResettlementFund', id, expected.version, fund.version, expected.viaHeader);
+      }
+      Object.assign(fund, fields);
+      fund.version += 1;
+      const saved = await this.repository.saveFund(fund, em);
+      if (projectIds) await this.repository.replaceProjects(id, projectIds, em);
+      return { fund: saved, projectIds: await this.repository.projectIdsOf(id, em) };
+    });
+  }
+
+  async waitingList(id: string, page: PageQueryDto, scope: Scope): Promise<[WaitingEntry[], number]> {
+    await this.get(id, scope);
+    return this.repository.waitingList(id, page);
+  }
+
+  /**
+   * Adds units as available and, in the same transaction, enqueues the round that offers them to
+   * the waiting list: committed units are always offered, and a failed insert offers nothing.
+   */
+  async addUnits(id: string, input: AddUnitsDto, scope: Scope): Promise<AddedUnits> {
+    await this.get(id, scope);
+    const codes = input.units.map((unit) => unit.code);
+    const repeated = [...new Set(codes.filter((code, index) => codes.indexOf(code) !== index))];
+    if (repeated.length) throw new DuplicateUnitCodesError(repeated);
+    const batch = randomUUID();
+    try {
+      const units = await this.repository.transaction(async (em) => {
+        const inserted = await this.repository.insertUnits(
+          input.units.map((unit) => ({ fundId: id, code: unit.code, kind: unit.kind, areaM2: unit.areaM2 })),
+          em,
+        );
+        await this.jobs.enqueue('resettlement.offer-units', { fundId: id }, { key: `${id}.units.${batch}` }, em);
+        return inserted;
+      });
+      return { fundId: id, units: units.sort((a, b) => (a.code < b.code ? -1 : 1)), job: batch };
+    } catch (error) {
+      if (isUniqueViolation(error, 'resettlement_units_fund_code_key')) {
+        const taken = await this.repository.takenUnitCodes(id, codes);
+        throw new UnitCodesTakenError(id, taken);
+      }
+      throw error;
+    }
+  }
+
+  async listUnits(id: string, query: ListUnitsQuery, scope: Scope): Promise<[ResettlementUnit[], number]> {
+    await this.get(id, scope);
+    return this.repository.listUnits(id, query.status, query);
+  }
+
+  private async assertUnitExists(administrativeUnitId: string): Promise<void> {
+    const missing = await this.administrativeUnits.findMissing([administrativeUnitId]);
+    if (missing.length) throw new UnknownFundUnitError(administrativeUnitId);
+  }
+
+  /** Projects must exist and lie in the caller's scope; both cases are one answer, so none leaks. */
+  private async assertProjectsUsable(projectIds: readonly string[], scope: Scope): Promise<void> {
+    const existing = new Set(await this.repository.existingProjectIds(projectIds));
+    const refused = projectIds.filter((projectId) => !existing.has(projectId) || !projectInScope(scope, projectId));
+    if (refused.length) throw new UnknownFundProjectsError(refused);
+  }
+}

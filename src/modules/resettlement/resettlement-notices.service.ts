@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock, toLocalDate } from '../../common/clock/clock.js';
+import { RemindersService } from '../reminders/reminders.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
+import type { OfferView } from './resettlement.repository.js';
+import type { ResettlementFund } from './resettlement-fund.entity.js';
+
+export const OFFER_REMINDER_KINDS = {
+  visit: 'resettlement.offer-visit',
+  expiry: 'resettlement.offer-expiry',
+} as const;
+
+/** How long before an offer runs out its expiry reminder falls due. */
+export const EXPIRY_NOTICE_MS = 2 * 86_400_000;
+
+const offerKeys = {
+  visit: (offerId: string) => `resettlement-offer:${offerId}:visit`,
+  expiry: (offerId: string) => `resettlement-offer:${offerId}:expiry`,
+  of: (offerId: string) => `resettlement-offer:${offerId}:`,
+};
+
+const KIND_LABEL = { apartment: 'căn hộ', land_plot: 'lô đất' } as const;
+
+/**
+ * What the rest of the product hears about offers: reminders for the working group and webhooks
+ * for API clients, always in the caller's transaction, so a rolled-back offer announces nothing.
+ */
+@Injectable()
+export class ResettlementNotices {
+  constructor(
+    private readonly reminders: RemindersService,
+    private readonly webhooks: WebhooksService,
+    private readonly clock: Clock,
+  ) {}
+
+  async offerCreated(view: OfferView, fund: ResettlementFund, now: Date, em: EntityManager): Promise<void> {
+    const { offer } = view;
+    const unit = `${KIND_LABEL[view.unitKind]} ${view.unitCode}`;
+    const common = {
+      subjectType: 'resettlement_offer',
+      subjectId: offer.id,
+      projectId: view.projectId,
+      householdId: offer.householdId,
+      assigneeRole: 'officer' as const,
+      details: { fundId: fund.id, fundName: fund.name, unitId: offer.unitId, unitCode: view.unitCode },
+    };
+    await this.reminders.schedule(
+      {
+        ...common,
+        kind: OFFER_REMINDER_KINDS.visit,
+        title: `Đến hộ ${view.householdCode} (${view.headName}) thông báo ${unit} thuộc ${fund.name}`,
+        dueAt: now,
+        dedupeKey: offerKeys.visit(offer.id),
+      },
+      em,
+    );
+    await this.reminders.schedule(
+      {
+        ...common,
+        kind: OFFER_REMINDER_KINDS.expiry,
+        title: `Đề nghị bố trí ${unit} cho hộ ${view.householdCode} hết hạn ngày ${vietnameseDate(toLocalDate(offer.expiresAt, this.clock.timeZone))}`,
+        dueAt: new Date(Math.max(now.getTime(), offer.expiresAt.getTime() - EXPIRY_NOTICE_MS)),
+        dedupeKey: offerKeys.expiry(offer.id),
+      },
+      em,
+    );
+    await this.webhooks.emit('resettlement.offer_created', payloadOf(view), em);
+  }
+
+  async offerAccepted(view: OfferView, em: EntityManager): Promise<void> {
+    await this.offerClosed(view.offer.id, 'Hộ đã nhận nhà tái định cư', em);
+    await this.webhooks.emit('resettlement.offer_accepted', payloadOf(view), em);
+  }
+
+  /** The offer no longer waits for an answer: its visit and expiry reminders are moot. */
+  async offerClosed(offerId: string, reason: string, em: EntityManager): Promise<void> {
+    await this.reminders.cancel({ prefix: offerKeys.of(offerId) }, reason, em);
+  }
+}
+
+/** 2026-03-25 → 25/03/2026, as Vietnamese documents write dates. */
+function vietnameseDate(civil: string): string {
+  const [year, month, day] = civil.split('-');
+  return `${day}/${month}/${year}`;
+}
+
+function payloadOf(view: OfferView): Record<string, unknown> {
+  return {
+    offerId: view.offer.id,
+    fundId: view.fundId,
+    unitId: view.offer.unitId,
+    unitCode: view.unitCode,
+    unitKind: view.unitKind,
+    areaM2: view.areaM2,
+    householdId: view.offer.householdId,
+    householdCode: view.householdCode,
+    projectId: view.projectId,
+    status: view.offer.status,
+    offeredAt: view.offer.offeredAt.toISOString(),
+    expiresAt: view.offer.expiresAt.toISOString(),
+    respondedAt: view.offer.respondedAt?.toISOString() ?? null,
+  };
+}

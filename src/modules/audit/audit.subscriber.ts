@@ -26,6 +26,7 @@ const NOT_AUDITED: ReadonlySet<string> = new Set(['AuditEntry', 'RefreshToken', 
 const PROJECT_THROUGH: Readonly<Record<string, { owner: string; key: string }>> = {
   LandParcel: { owner: 'Household', key: 'householdId' },
   DialogueParticipant: { owner: 'DialogueSession', key: 'dialogueSessionId' },
+  ComplaintEvent: { owner: 'Complaint', key: 'complaintId' },
 };
 
 interface PendingRow extends AuditEvent {

@@ -7,8 +7,9 @@ import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../database/errors.js';
 import { JobsService } from '../../jobs/jobs.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { ConsentTransition } from './consent-transition.entity.js';
-import { FIRST_VISIT_REASON } from './domain/consent-status.js';
+import { type ConsentStatus, FIRST_VISIT_REASON } from './domain/consent-status.js';
 import { decideTransition } from './domain/consent-transition.rules.js';
 import { resolveLandArea } from './domain/land-area.js';
 import type { ConsentTransitionDto } from './dto/consent-transition.dto.js';
@@ -29,8 +30,8 @@ import { HouseholdsRepository } from './households.repository.js';
 import type { LandParcel } from './land-parcel.entity.js';
 
 export interface TransitionOptions {
-  /** Set by the enforcement capability once it has checked LL2024 art. 89's preconditions. */
-  enforcementPreconditionsMet?: boolean;
+  /** Set only by the enforcement capability, which checks LL2024 art. 89's preconditions. */
+  viaEnforcement?: boolean;
   /** Run inside the caller's transaction. */
   em?: EntityManager;
 }
@@ -61,6 +62,7 @@ export class HouseholdsService {
     private readonly households: HouseholdsRepository,
     private readonly projects: ProjectsService,
     private readonly jobs: JobsService,
+    private readonly webhooks: WebhooksService,
     private readonly clock: Clock,
   ) {}
 
@@ -171,7 +173,7 @@ export class HouseholdsService {
         {
           from: household.status,
           archived: household.archivedAt !== null,
-          enforcementPreconditionsMet: options.enforcementPreconditionsMet ?? false,
+          viaEnforcement: options.viaEnforcement ?? false,
         },
         {
           to: input.status,
@@ -207,6 +209,7 @@ export class HouseholdsService {
       );
       // Whether the project just crossed its consent threshold is checked after the commit, by a job.
       await this.jobs.enqueue('projects.check-threshold', { projectId: household.projectId }, {}, em);
+      await this.announceStatusChange(household, decision.outcome.status, input.reason, now, em);
       Object.assign(household, decision.outcome, { statusChangedAt: now });
       household.version += 1;
       return this.households.save(household, em);
@@ -262,11 +265,29 @@ export class HouseholdsService {
         },
         em,
       );
+      await this.announceStatusChange(household, 'persuading', FIRST_VISIT_REASON, visit.visitedAt, em);
       household.status = 'persuading';
       household.statusChangedAt = visit.visitedAt;
     }
     household.version += 1;
     return this.households.save(household, em);
+  }
+
+  /** Tells subscribed API clients, in the same transaction: no event for a move that rolled back. */
+  private announceStatusChange(household: Household, to: ConsentStatus, reason: string, at: Date, em: EntityManager) {
+    return this.webhooks.emit(
+      'household.status_changed',
+      {
+        householdId: household.id,
+        householdCode: household.code,
+        projectId: household.projectId,
+        from: household.status,
+        to,
+        reason,
+        changedAt: at.toISOString(),
+      },
+      em,
+    );
   }
 
   private async lockExisting(id: string, em: EntityManager): Promise<Household> {

@@ -3,11 +3,14 @@ import { ProjectsModule } from '../projects/projects.module.js';
 import { StatsController } from './stats.controller.js';
 import { StatsRepository } from './stats.repository.js';
 import { StatsService } from './stats.service.js';
+import { TimelineController } from './timeline.controller.js';
+import { TimelineRepository } from './timeline.repository.js';
+import { TimelineService } from './timeline.service.js';
 
 @Module({
   imports: [ProjectsModule],
-  controllers: [StatsController],
-  providers: [StatsService, StatsRepository],
+  controllers: [StatsController, TimelineController],
+  providers: [StatsService, StatsRepository, TimelineService, TimelineRepository],
   exports: [StatsService],
 })
 export class StatsModule {}

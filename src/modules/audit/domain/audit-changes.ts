@@ -6,7 +6,13 @@ export type EntityAuditAction = 'create' | 'update' | 'transition' | 'archive' |
 export const REDACTED = '[redacted]';
 
 /** Credentials and their digests never reach the trail, not even hashed. */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set(['passwordHash', 'keyHash', 'tokenHash', 'requestHash']);
+export const SECRET_FIELDS: ReadonlySet<string> = new Set([
+  'passwordHash',
+  'keyHash',
+  'tokenHash',
+  'requestHash',
+  'secret',
+]);
 
 /** A value as jsonb can hold it and a reader expects it: instants as ISO strings. */
 export function toAuditValue(value: unknown): unknown {

@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock/clock.js';
+import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import type { PageQueryDto } from '../../common/http/pagination.js';
+import type { ExpectedVersion } from '../../common/http/versioning.js';
+import type { Actor } from '../../common/request-context.js';
+import { JobsService } from '../../jobs/jobs.service.js';
+import { newSigningSecret, type WebhookEvent } from './domain/webhook-events.js';
+import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
+import type { UpdateWebhookDto } from './dto/update-webhook.dto.js';
+import type { WebhookDelivery } from './webhook-delivery.entity.js';
+import type { WebhookSubscription } from './webhook-subscription.entity.js';
+import { DeliveryInProgressError } from './webhooks.errors.js';
+import { WebhooksRepository } from './webhooks.repository.js';
+
+/** Subscriptions, and the one entry point other modules use to announce an event. */
+@Injectable()
+export class WebhooksService {
+  constructor(
+    private readonly webhooks: WebhooksRepository,
+    private readonly jobs: JobsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Announces an event to every active subscription for it, in the caller's transaction (pass its
+   * EntityManager): one delivery row each, and its job in the outbox. A rolled-back change therefore
+   * announces nothing; a committed one is delivered at least once. `payload` must be plain JSON.
+   */
+  async emit(event: WebhookEvent, payload: Record<string, unknown>, em?: EntityManager): Promise<void> {
+    const manager = em ?? this.webhooks.manager;
+    const subscriptionIds = await this.webhooks.activeSubscriptionIdsFor(event, manager);
+    if (subscriptionIds.length === 0) return;
+    const now = this.clock.now();
+    const deliveryIds = await this.webhooks.insertDeliveries(
+      subscriptionIds.map((subscriptionId) => ({
+        subscriptionId,
+        event,
+        payload,
+        status: 'pending' as const,
+        nextAttemptAt: now,
+        createdAt: now,
+      })),
+      manager,
+    );
+    for (const deliveryId of deliveryIds) {
+      await this.jobs.enqueue('webhooks.deliver', { deliveryId }, { key: deliveryId }, manager);
+    }
+  }
+
+  /** The secret is in the result this once; it is never returned again. */
+  async create(input: CreateWebhookDto, actor: Actor): Promise<WebhookSubscription & { secret: string }> {
+    const secret = newSigningSecret();
+    const saved = await this.webhooks.transaction((em) =>
+      this.webhooks.insertSubscription(
+        {
+          url: input.url,
+          events: [...new Set(input.events)],
+          secret,
+          active: input.active ?? true,
+          description: input.description ?? null,
+          createdBy: actor.type === 'user' ? actor.id : null,
+        },
+        em,
+      ),
+    );
+    return { ...saved, secret };
+  }
+
+  list(page: PageQueryDto): Promise<[WebhookSubscription[], number]> {
+    return this.webhooks.listSubscriptions(page);
+  }
+
+  async get(id: string): Promise<WebhookSubscription> {
+    const found = await this.webhooks.findSubscription(id);
+    if (!found) throw new NotFoundError('WebhookSubscription', id);
+    return found;
+  }
+
+  async update(
+    id: string,
+    input: UpdateWebhookDto,
+    expected: ExpectedVersion | undefined,
+  ): Promise<WebhookSubscription> {
+    return this.webhooks.transaction(async (em) => {
+      const subscription = await this.webhooks.findSubscriptionForUpdate(id, em);
+      if (!subscription) throw new NotFoundError('WebhookSubscription', id);
+      if (expected && expected.version !== subscription.version) {
+        throw new StaleVersionError(
+          'WebhookSubscription',
+          id,
+          expected.version,
+          subscription.version,
+          expected.viaHeader,
+        );
+      }
+      if (input.url !== undefined) subscription.url = input.url;
+      if (input.events !== undefined) subscription.events = [...new Set(input.events)];
+      if (input.active !== undefined) subscription.active = input.active;
+      if (input.description !== undefined) subscription.description = input.description;
+      subscription.version += 1;
+      return this.webhooks.saveSubscription(subscription, em);
+    });
+  }
+
+  async deliveries(subscriptionId: string, page: PageQueryDto): Promise<[WebhookDelivery[], number]> {
+    await this.get(subscriptionId);
+    return this.webhooks.listDeliveries(subscriptionId, page);
+  }
+
+  /**
+   * Sends a delivered or failed delivery again, with a fresh retry budget. A delivery still being
+   * attempted is refused: two jobs racing on one delivery would post it twice.
+   */
+  async resend(deliveryId: string): Promise<WebhookDelivery> {
+    return this.webhooks.transaction(async (em) => {
+      const delivery = await this.webhooks.findDelivery(deliveryId, em);
+      if (!delivery) throw new NotFoundError('WebhookDelivery', deliveryId);
+      if (!(await this.webhooks.reopenDelivery(deliveryId, this.clock.now(), em))) {
+        throw new DeliveryInProgressError(deliveryId);
+      }
+      await this.jobs.enqueue('webhooks.deliver', { deliveryId }, { key: `${deliveryId}-resend-${randomUUID()}` }, em);
+      const reopened = await this.webhooks.findDelivery(deliveryId, em);
+      return reopened as WebhookDelivery;
+    });
+  }
+}

@@ -32,7 +32,7 @@ describe(seedDemoDataIfEmpty.name, () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ worker: true });
     summary = await seedDemoDataIfEmpty(t.dataSource, t.clock);
   });
 
@@ -52,6 +52,7 @@ describe(seedDemoDataIfEmpty.name, () => {
       dialogueSessions: counts.dialogue_sessions,
       dialogueParticipants: counts.dialogue_participants,
       users: DEMO_ACCOUNTS.length,
+      jobs: (await rows<{ n: number }>('SELECT count(*)::int AS n FROM job_outbox'))[0].n,
     });
     const projects = await rows<{ code: string }>('SELECT code FROM projects ORDER BY code');
     expect(projects.map((p) => p.code)).toEqual(['NTL-GD3', 'TAMDA-18', 'TK-MUONG-2012']);
@@ -241,6 +242,17 @@ describe(seedDemoDataIfEmpty.name, () => {
     expect(await codesSeenBy('chutich.tayho@demo.gpmb.vn')).toEqual(['TK-MUONG-2012']);
     expect(await codesSeenBy('canbo.phuthuong@demo.gpmb.vn')).toEqual(['NTL-GD3']);
     expect(await codesSeenBy('mttq.hanoi@demo.gpmb.vn')).toEqual(['NTL-GD3', 'TAMDA-18', 'TK-MUONG-2012']);
+  });
+
+  it('should leave the working groups reminders to act on once a worker runs', async () => {
+    await t.jobs.idle();
+    const kinds = await rows<{ kind: string; n: number }>(
+      `SELECT kind, count(*)::int AS n FROM reminders GROUP BY kind ORDER BY kind`,
+    );
+    const byKind = Object.fromEntries(kinds.map((k) => [k.kind, k.n]));
+    expect(byKind['visit.follow-up-due']).toBeGreaterThan(0);
+    const snapshots = await rows<{ n: number }>('SELECT count(*)::int AS n FROM project_stats_snapshots');
+    expect(snapshots[0].n).toBe(3);
   });
 
   it('should do nothing the second time', async () => {

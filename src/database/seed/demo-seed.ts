@@ -16,6 +16,8 @@ import { LandParcel } from '../../modules/households/land-parcel.entity.js';
 import { ProjectAdministrativeUnit } from '../../modules/projects/project-administrative-unit.entity.js';
 import { Project } from '../../modules/projects/project.entity.js';
 import { Visit } from '../../modules/visits/visit.entity.js';
+import { jobIdFor } from '../../jobs/jobs.service.js';
+import { OutboxEntry } from '../../jobs/outbox-entry.entity.js';
 import { buildDemoData, type UnitRow } from './demo-data.js';
 import { insertDemoUsers } from './demo-users.js';
 
@@ -52,6 +54,7 @@ export async function seedDemoDataIfEmpty(
     await insertAll(em, DialogueSession, data.sessions);
     await insertAll(em, DialogueParticipant, data.participants);
     const users = await insertDemoUsers(em);
+    const jobs = await enqueueDemoJobs(em, clock);
 
     return {
       administrativeUnits: units.inserted,
@@ -63,6 +66,7 @@ export async function seedDemoDataIfEmpty(
       dialogueSessions: data.sessions.length,
       dialogueParticipants: data.participants.length,
       users,
+      jobs,
     };
   });
 }
@@ -101,4 +105,33 @@ async function insertAll<T extends ObjectLiteral>(
   for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
     await em.insert(target, rows.slice(start, start + CHUNK_SIZE));
   }
+}
+
+/**
+ * The jobs live data would have produced: follow-up reminders from each household's latest visit,
+ * stale households, and a first statistics snapshot. Written to the outbox with the data, so a
+ * worker picks them up as soon as it runs.
+ */
+async function enqueueDemoJobs(em: EntityManager, clock: Clock): Promise<number> {
+  const latest: { id: string }[] = await em.query(
+    `SELECT DISTINCT ON (household_id) id FROM visits
+     WHERE next_follow_up_on IS NOT NULL
+     ORDER BY household_id, visited_at DESC`,
+  );
+  const createdAt = clock.now();
+  const rows = [
+    ...latest.map(({ id }) => ({
+      name: 'reminders.follow-up' as const,
+      payload: { visitId: id },
+      jobId: jobIdFor('reminders.follow-up', id),
+    })),
+    {
+      name: 'reminders.find-stale-households' as const,
+      payload: {},
+      jobId: jobIdFor('reminders.find-stale-households', 'demo'),
+    },
+    { name: 'stats.snapshot' as const, payload: {}, jobId: jobIdFor('stats.snapshot', 'demo') },
+  ].map((row) => ({ ...row, delayMs: 0, createdAt }));
+  await insertAll(em, OutboxEntry, rows);
+  return rows.length;
 }

@@ -1,5 +1,5 @@
-import { Processor, WorkerHost } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobRegistry } from './job-registry.service.js';
 import type { JobName, JobPayloads } from './job-names.js';
@@ -15,8 +15,23 @@ abstract class DispatchingProcessor extends WorkerHost {
     super();
   }
 
+  private readonly logger = new Logger('JobWorker');
+
   process(job: Job<JobPayloads[JobName], unknown, JobName>): Promise<unknown> {
     return this.registry.dispatch(job.name, job.data);
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, error: Error): void {
+    this.logger.warn(
+      `Job ${job?.name ?? '?'} (${job?.id ?? '?'}) failed, attempt ${job?.attemptsMade ?? '?'}: ${error.message}`,
+    );
+  }
+
+  /** Connection errors while Redis is away: logged once each, not thrown at the console. */
+  @OnWorkerEvent('error')
+  onError(error: Error): void {
+    this.logger.warn(`Worker: ${error.message}`);
   }
 }
 

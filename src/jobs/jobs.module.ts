@@ -6,6 +6,7 @@ import { QUEUES } from './job-names.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { JobsService } from './jobs.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
+import { QueueErrorLogger } from './queue-error-logger.js';
 
 /** Queues, the outbox and its relay: what every process needs to enqueue. */
 @Global()
@@ -21,7 +22,7 @@ import { OutboxRelay } from './outbox-relay.service.js';
     }),
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
   ],
-  providers: [JobsService, OutboxRelay],
+  providers: [JobsService, OutboxRelay, QueueErrorLogger],
   exports: [JobsService, OutboxRelay, BullModule],
 })
 export class JobsModule {}

@@ -112,8 +112,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     let queue = this.queues.get(name);
     if (!queue) {
       queue = this.moduleRef.get<Queue>(getQueueToken(name), { strict: false });
-      // Without a listener, connection errors during an outage go to the console unformatted.
-      queue.on('error', (error) => this.logger.warn(`Queue ${name}: ${error.message}`));
       this.queues.set(name, queue);
     }
     return queue;

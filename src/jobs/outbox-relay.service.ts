@@ -4,6 +4,7 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import type { DataSource } from 'typeorm';
+import { Clock } from '../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { JOB_QUEUE, type QueueName } from './job-names.js';
 import { JOB_OPTIONS } from './job-options.js';
@@ -37,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
+    private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -88,7 +90,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               }),
               PUBLISH_TIMEOUT_MS,
             );
-            await em.update(OutboxEntry, { id: row.id }, { publishedAt: new Date() });
+            await em.update(OutboxEntry, { id: row.id }, { publishedAt: this.clock.now() });
           } catch (error) {
             // Redis is away: keep the row for the next round, and stop this one.
             await em.update(

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '../../common/clock/clock.js';
@@ -24,6 +24,19 @@ import { CreateComplaintDto } from './dto/create-complaint.dto.js';
 const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
 const ILLEGAL_MOVE =
   'An action the status does not allow answers 422 COMPLAINT_TRANSITION_REFUSED with `details.allowed`.';
+
+/** One step of a complaint's life: same permission, status code, headers and error answers. */
+function ComplaintStep(step: string, summary: string): MethodDecorator {
+  return applyDecorators(
+    Post(`complaints/:id/${step}`),
+    Requires('complaints:write'),
+    HttpCode(200),
+    ApiOperation({ summary, description: ILLEGAL_MOVE }),
+    ApiHeader(IF_MATCH),
+    ApiOkResponse({ type: ComplaintResponse }),
+    ApiErrorResponses(400, 404, 409, 412, 422),
+  );
+}
 
 @ApiTags('complaints')
 @Controller()
@@ -91,16 +104,7 @@ export class ComplaintsController {
     return this.respond(await this.complaints.get(id, scope), reply);
   }
 
-  @Post('complaints/:id/accept')
-  @Requires('complaints:write')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Accept (thụ lý): the resolution deadline (30/45/60 days) starts',
-    description: ILLEGAL_MOVE,
-  })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: ComplaintResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @ComplaintStep('accept', 'Accept (thụ lý): the resolution deadline (30/45/60 days) starts')
   accept(
     @Param('id', ParseId) id: string,
     @Body() body: AcceptComplaintDto,
@@ -119,16 +123,7 @@ export class ComplaintsController {
     return this.step(id, step, body.version, ifMatch, actor, scope, reply);
   }
 
-  @Post('complaints/:id/extend')
-  @Requires('complaints:write')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Extend the resolution deadline on a legal basis (a lawful extension is not a breach)',
-    description: ILLEGAL_MOVE,
-  })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: ComplaintResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @ComplaintStep('extend', 'Extend the resolution deadline on a legal basis (a lawful extension is not a breach)')
   extend(
     @Param('id', ParseId) id: string,
     @Body() body: ExtendComplaintDto,
@@ -146,13 +141,7 @@ export class ComplaintsController {
     return this.step(id, step, body.version, ifMatch, actor, scope, reply);
   }
 
-  @Post('complaints/:id/escalate')
-  @Requires('complaints:write')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Escalate to a higher authority; kept in the history', description: ILLEGAL_MOVE })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: ComplaintResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @ComplaintStep('escalate', 'Escalate to a higher authority; kept in the history')
   escalate(
     @Param('id', ParseId) id: string,
     @Body() body: EscalateComplaintDto,
@@ -165,13 +154,7 @@ export class ComplaintsController {
     return this.step(id, step, body.version, ifMatch, actor, scope, reply);
   }
 
-  @Post('complaints/:id/resolve')
-  @Requires('complaints:write')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Record the resolution decision', description: ILLEGAL_MOVE })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: ComplaintResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @ComplaintStep('resolve', 'Record the resolution decision')
   resolve(
     @Param('id', ParseId) id: string,
     @Body() body: ResolveComplaintDto,
@@ -184,13 +167,7 @@ export class ComplaintsController {
     return this.step(id, step, body.version, ifMatch, actor, scope, reply);
   }
 
-  @Post('complaints/:id/reject')
-  @Requires('complaints:write')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Reject (e.g. không đủ điều kiện thụ lý) with the reason', description: ILLEGAL_MOVE })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: ComplaintResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @ComplaintStep('reject', 'Reject (e.g. không đủ điều kiện thụ lý) with the reason')
   reject(
     @Param('id', ParseId) id: string,
     @Body() body: RejectComplaintDto,
@@ -203,13 +180,7 @@ export class ComplaintsController {
     return this.step(id, step, body.version, ifMatch, actor, scope, reply);
   }
 
-  @Post('complaints/:id/withdraw')
-  @Requires('complaints:write')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'The complainant withdrew the complaint', description: ILLEGAL_MOVE })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: ComplaintResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @ComplaintStep('withdraw', 'The complainant withdrew the complaint')
   withdraw(
     @Param('id', ParseId) id: string,
     @Body() body: WithdrawComplaintDto,

@@ -11,6 +11,7 @@ import { DialoguesService } from '../dialogues/dialogues.service.js';
 import type { EvidenceDto } from '../households/dto/consent-transition.dto.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { LegalCalendarService } from '../legal-clock/legal-calendar.service.js';
+import { RemindersService } from '../reminders/reminders.service.js';
 import type { Visit } from '../visits/visit.entity.js';
 import { VisitsService } from '../visits/visits.service.js';
 import { missingPreconditions, type Precondition } from './domain/enforcement-preconditions.js';
@@ -83,6 +84,7 @@ export class EnforcementService {
     private readonly visits: VisitsService,
     private readonly dialogues: DialoguesService,
     private readonly calendar: LegalCalendarService,
+    private readonly reminders: RemindersService,
     private readonly clock: Clock,
   ) {}
 
@@ -258,6 +260,18 @@ export class EnforcementService {
         undefined,
         { viaEnforcement: true, em },
       );
+      await this.reminders.scheduleHandoverDeadline(
+        {
+          enforcementRecordId: locked.id,
+          projectId: locked.projectId,
+          householdId: locked.householdId,
+          decisionNo: locked.decisionNo,
+          compliedOn: input.compliedOn,
+          dueOn: due.dueOn,
+          legalBasis: due.legalBasis,
+        },
+        em,
+      );
       return saved;
     });
     return this.view(record, await this.loadFile(record));
@@ -301,6 +315,7 @@ export class EnforcementService {
         undefined,
         { viaEnforcement: true, em },
       );
+      await this.reminders.cancelHandoverDeadlines(locked.householdId, 'Đã bàn giao mặt bằng', em);
       return saved;
     });
     return this.view(record, await this.loadFile(record));

@@ -7,6 +7,7 @@ import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { JobPayloads } from '../../jobs/job-names.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { DialoguesService } from '../dialogues/dialogues.service.js';
+import { MilestonesService } from '../legal-clock/milestones/milestones.service.js';
 import { ListDialogueSessionsQuery } from '../dialogues/dto/list-dialogue-sessions.query.js';
 import { StatsService } from '../stats/stats.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
@@ -29,6 +30,7 @@ export class ReminderJobs {
     private readonly repository: RemindersRepository,
     private readonly dialogues: DialoguesService,
     private readonly complaints: ComplaintsService,
+    private readonly milestones: MilestonesService,
     private readonly stats: StatsService,
     private readonly webhooks: WebhooksService,
     private readonly clock: Clock,
@@ -36,13 +38,17 @@ export class ReminderJobs {
 
   /**
    * Every minute: announces dialogue sessions of the next 24 hours, follows the complaints' running
-   * deadlines, then fires what fell due.
+   * deadlines and the legal milestones' deadlines, drops the hand-over reminders of households that
+   * have handed over, then fires what fell due.
    */
   @HandlesJob('reminders.sweep')
   async sweep(): Promise<{ fired: number }> {
     const now = this.clock.now();
     await this.announceUpcomingDialogues(now);
     await this.reminders.syncComplaintDeadlines(await this.complaints.openDeadlines());
+    // Every derived deadline, not only recent ones: the sync keeps the reminders of older ones.
+    await this.reminders.syncLegalDeadlines(await this.milestones.deadlines());
+    await this.reminders.cancelHandoverOfHandedOver();
     return { fired: await this.releaseDue(now) };
   }
 

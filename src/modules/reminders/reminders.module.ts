@@ -1,6 +1,7 @@
 import { forwardRef, Module } from '@nestjs/common';
 import { ComplaintsModule } from '../complaints/complaints.module.js';
 import { DialoguesModule } from '../dialogues/dialogues.module.js';
+import { LegalClockModule } from '../legal-clock/legal-clock.module.js';
 import { StatsModule } from '../stats/stats.module.js';
 import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { ReminderJobs } from './reminder-jobs.processor.js';
@@ -10,9 +11,15 @@ import { RemindersService } from './reminders.service.js';
 
 /** Stored reminders, the jobs that make and fire them, and the API to read and close them. */
 @Module({
-  // Dialogues (and complaints) call RemindersService from their own services: forwardRef lets
-  // those modules import this one back without a cycle at boot.
-  imports: [forwardRef(() => DialoguesModule), forwardRef(() => ComplaintsModule), StatsModule, WebhooksModule],
+  // Dialogues, complaints and enforcement call RemindersService from their own services: forwardRef
+  // lets those modules import this one back without a cycle at boot.
+  imports: [
+    forwardRef(() => DialoguesModule),
+    forwardRef(() => ComplaintsModule),
+    LegalClockModule,
+    StatsModule,
+    WebhooksModule,
+  ],
   controllers: [RemindersController],
   providers: [RemindersService, RemindersRepository, ReminderJobs],
   exports: [RemindersService],

@@ -158,6 +158,28 @@ export class RemindersRepository {
   }
 
   /**
+   * Cancels the waiting or open reminders of these kinds about households whose site has since been
+   * handed over (however it was recorded); returns how many.
+   */
+  async cancelKindsOfHandedOver(
+    kinds: readonly string[],
+    reason: string,
+    now: Date,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<number> {
+    const rows: { id: string }[] = await em.query(
+      `UPDATE reminders r
+       SET status = 'cancelled', cancelled_at = $1, cancel_reason = $2, version = r.version + 1, updated_at = now()
+       FROM households h
+       WHERE h.id = r.household_id AND h.status = 'handed_over'
+         AND r.status = ANY($3) AND r.kind = ANY($4)
+       RETURNING r.id`,
+      [now, reason, CANCELLABLE_STATUSES, kinds],
+    );
+    return rowsOf(rows).length;
+  }
+
+  /**
    * Fires what has fallen due. The rows are claimed and updated in one statement that re-checks
    * `status = 'scheduled'`: two sweeps at once each fire different reminders, never the same one.
    */

@@ -7,13 +7,18 @@ import type { Actor } from '../../common/request-context.js';
 import type { Role } from '../access/domain/roles.js';
 import type { Principal } from '../access/principal.js';
 import { projectInScope, type Scope } from '../access/scope.js';
-import { REMINDER_KINDS, reminderKeys } from './domain/reminder-kinds.js';
+import { LEGAL_LOOKBACK_DAYS, REMINDER_KINDS, reminderKeys } from './domain/reminder-kinds.js';
 import {
   type ComplaintDeadlineFacts,
   type DialogueFacts,
+  type HandoverDeadlineFacts,
+  type LegalDeadlineFacts,
   planComplaintDeadline,
   planDialogueUpcoming,
+  planHandoverDeadline,
+  planLegalDeadline,
 } from './domain/reminder-plans.js';
+import { addDays } from './domain/reminder-times.js';
 import { decideReminderMove, type ReminderAction } from './domain/reminder-status.js';
 import type { ListRemindersQuery } from './dto/list-reminders.query.js';
 import type { Reminder } from './reminder.entity.js';
@@ -152,6 +157,74 @@ export class RemindersService {
     return (
       (await this.cancel({ prefix: reminderKeys.complaintApproachingOf(complaintId, kind) }, reason, em)) +
       (await this.cancel({ prefix: reminderKeys.complaintOverdueOf(complaintId, kind) }, reason, em))
+    );
+  }
+
+  /**
+   * Brings the legal-milestone reminders in line with the deadlines the legal clock derives now
+   * (the sweep passes every one): deadlines due from 30 days ago on get their reminders; those no
+   * longer derived (a rule switched off or changed, a holiday added) lose theirs. Older deadlines
+   * keep what they have but get nothing new.
+   */
+  async syncLegalDeadlines(deadlines: readonly LegalDeadlineFacts[]): Promise<void> {
+    const now = this.clock.now();
+    const from = addDays(this.clock.today(), -LEGAL_LOOKBACK_DAYS);
+    await this.reminders.transaction(async (em) => {
+      const keep: string[] = [];
+      for (const deadline of deadlines) {
+        const { approaching, overdue, passedAt } = planLegalDeadline(deadline, this.clock.timeZone);
+        keep.push(approaching.dedupeKey);
+        if (overdue) keep.push(overdue.dedupeKey);
+        if (deadline.dueOn < from) continue;
+        // Already passed: warning that it approaches would only be noise.
+        if (passedAt.getTime() > now.getTime()) await this.schedule(approaching, em);
+        if (overdue) await this.schedule(overdue, em);
+      }
+      await this.reminders.cancelKindsExcept(
+        [REMINDER_KINDS.legalDeadlineApproaching, REMINDER_KINDS.legalDeadlineOverdue],
+        keep,
+        'Mốc pháp lý không còn áp dụng (quy tắc thời hạn hoặc lịch nghỉ đã thay đổi)',
+        now,
+        em,
+      );
+    });
+  }
+
+  /**
+   * Warns before the hand-over a complying household owes (LL2024 art. 89(4)) and reports it once
+   * passed. Call it in the transaction that records the compliance; it replaces the household's
+   * earlier hand-over reminders.
+   */
+  async scheduleHandoverDeadline(deadline: HandoverDeadlineFacts, em?: EntityManager): Promise<void> {
+    const [approaching, overdue] = planHandoverDeadline(deadline, this.clock.timeZone);
+    if (overdue.dueAt.getTime() > this.clock.now().getTime()) await this.schedule(approaching, em);
+    await this.schedule(overdue, em);
+    const { householdId } = deadline;
+    const reason = 'Hạn bàn giao mặt bằng đã thay đổi';
+    await this.cancel(
+      { prefix: reminderKeys.handoverOf(householdId, 'approaching'), exceptKey: approaching.dedupeKey },
+      reason,
+      em,
+    );
+    await this.cancel(
+      { prefix: reminderKeys.handoverOf(householdId, 'overdue'), exceptKey: overdue.dedupeKey },
+      reason,
+      em,
+    );
+  }
+
+  /** Cancels a household's hand-over reminders (the site was handed over). */
+  cancelHandoverDeadlines(householdId: string, reason: string, em?: EntityManager): Promise<number> {
+    return this.cancel({ prefix: reminderKeys.handoverOf(householdId) }, reason, em);
+  }
+
+  /** Cancels the hand-over reminders of households whose site has been handed over meanwhile. */
+  cancelHandoverOfHandedOver(em?: EntityManager): Promise<number> {
+    return this.reminders.cancelKindsOfHandedOver(
+      [REMINDER_KINDS.handoverApproaching, REMINDER_KINDS.handoverOverdue],
+      'Hộ đã bàn giao mặt bằng',
+      this.clock.now(),
+      em,
     );
   }
 

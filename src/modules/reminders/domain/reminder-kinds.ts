@@ -10,6 +10,10 @@ export const REMINDER_KINDS = {
   dialogueUpcoming: 'dialogue.upcoming',
   complaintDeadlineApproaching: 'complaint.deadline-approaching',
   complaintOverdue: 'complaint.overdue',
+  legalDeadlineApproaching: 'legal.deadline-approaching',
+  legalDeadlineOverdue: 'legal.deadline.overdue',
+  handoverApproaching: 'enforcement.handover-approaching',
+  handoverOverdue: 'enforcement.handover.overdue',
   thresholdReached: 'project.threshold-reached',
   dailyDigest: 'ward.daily-digest',
   escalated: 'deadline.escalated',
@@ -27,6 +31,15 @@ export const DIALOGUE_NOTICE_MS = 24 * 3600 * 1000;
 /** How many days before a complaint deadline the "approaching" reminder falls due. */
 export const COMPLAINT_NOTICE_DAYS = 3;
 
+/** How many days before a legal (milestone or hand-over) deadline the "approaching" reminder falls due. */
+export const LEGAL_NOTICE_DAYS = 3;
+
+/**
+ * Milestone deadlines whose last day is further back than this are left alone by the sweep: their
+ * reminders (if any) stand, but none are made for them any more.
+ */
+export const LEGAL_LOOKBACK_DAYS = 30;
+
 export const reminderKeys = {
   followUp: (householdId: string, visitId: string) => `follow-up:${householdId}:${visitId}`,
   followUpsOf: (householdId: string) => `follow-up:${householdId}:`,
@@ -42,6 +55,17 @@ export const reminderKeys = {
     `complaint-overdue:${complaintId}:${deadline}:${dueOn}`,
   complaintOverdueOf: (complaintId: string, deadline?: string) =>
     `complaint-overdue:${complaintId}:${deadline === undefined ? '' : `${deadline}:`}`,
+  legalApproaching: (milestoneId: string, ruleCode: string, type: string, dueOn: string) =>
+    `legal-approaching:${milestoneId}:${ruleCode}:${type}:${dueOn}`,
+  legalOverdue: (milestoneId: string, ruleCode: string, type: string, dueOn: string) =>
+    `legal-overdue:${milestoneId}:${ruleCode}:${type}:${dueOn}`,
+  handoverApproaching: (householdId: string, recordId: string, dueOn: string) =>
+    `enforcement-handover:${householdId}:approaching:${recordId}:${dueOn}`,
+  handoverOverdue: (householdId: string, recordId: string, dueOn: string) =>
+    `enforcement-handover:${householdId}:overdue:${recordId}:${dueOn}`,
+  /** Both kinds when `which` is omitted. */
+  handoverOf: (householdId: string, which?: 'approaching' | 'overdue') =>
+    `enforcement-handover:${householdId}:${which === undefined ? '' : `${which}:`}`,
   threshold: (projectId: string) => `threshold:${projectId}`,
   digest: (unitId: string, today: string) => `digest:${unitId}:${today}`,
   escalation: (key: string) => `${key}:escalated`,

@@ -1,9 +1,12 @@
 import {
   type FollowUpFacts,
   formatLocal,
+  type LegalDeadlineFacts,
   planComplaintDeadline,
   planDialogueUpcoming,
   planFollowUp,
+  planHandoverDeadline,
+  planLegalDeadline,
 } from './reminder-plans.js';
 
 const TZ = 'Asia/Ho_Chi_Minh';
@@ -97,5 +100,79 @@ describe(planComplaintDeadline.name, () => {
 describe(formatLocal.name, () => {
   it('should write a Hanoi wall-clock time', () => {
     expect(formatLocal(new Date('2026-03-10T17:05:00Z'), TZ)).toBe('00:05 11/03/2026');
+  });
+});
+
+describe(planLegalDeadline.name, () => {
+  const facts = (overrides: Partial<LegalDeadlineFacts> = {}): LegalDeadlineFacts => ({
+    milestoneId: 'm1',
+    milestoneKind: 'plan_approved',
+    projectId: 'p1',
+    householdId: 'h1',
+    ruleCode: 'compensation.payment',
+    type: 'due',
+    action: 'Chi trả tiền bồi thường, hỗ trợ',
+    legalBasis: 'Luật Đất đai 2024, Điều 94',
+    dueOn: '2026-04-09',
+    ...overrides,
+  });
+
+  it('should warn three days ahead and report the morning after a due deadline', () => {
+    const { approaching, overdue, passedAt } = planLegalDeadline(facts(), TZ);
+    expect(approaching).toMatchObject({
+      kind: 'legal.deadline-approaching',
+      subjectType: 'legal_milestone',
+      subjectId: 'm1',
+      dueAt: new Date('2026-04-06T01:00:00Z'),
+      dedupeKey: 'legal-approaching:m1:compensation.payment:due:2026-04-09',
+      title: 'Sắp đến mốc pháp lý: Chi trả tiền bồi thường, hỗ trợ (hạn cuối 09/04/2026; Luật Đất đai 2024, Điều 94)',
+    });
+    expect(overdue).toMatchObject({
+      kind: 'legal.deadline.overdue',
+      dueAt: new Date('2026-04-10T01:00:00Z'),
+      dedupeKey: 'legal-overdue:m1:compensation.payment:due:2026-04-09',
+      title: 'Quá hạn pháp lý: Chi trả tiền bồi thường, hỗ trợ (hạn cuối 09/04/2026; Luật Đất đai 2024, Điều 94)',
+    });
+    expect(passedAt).toEqual(new Date('2026-04-10T01:00:00Z'));
+  });
+
+  it.each([
+    ['earliest', 'từ ngày 09/04/2026'],
+    ['ends', 'kết thúc ngày 09/04/2026'],
+    ['expires', 'hết hiệu lực ngày 09/04/2026'],
+  ] as const)('should only announce a %s deadline, which cannot be missed', (type, words) => {
+    const { approaching, overdue } = planLegalDeadline(facts({ type }), TZ);
+    expect(overdue).toBeNull();
+    expect(approaching.title).toContain(words);
+    expect(approaching.dedupeKey).toBe(`legal-approaching:m1:compensation.payment:${type}:2026-04-09`);
+  });
+});
+
+describe(planHandoverDeadline.name, () => {
+  it('should warn three days ahead and report the morning after the hand-over day', () => {
+    const [approaching, overdue] = planHandoverDeadline(
+      {
+        enforcementRecordId: 'e1',
+        projectId: 'p1',
+        householdId: 'h1',
+        decisionNo: '125/QĐ-UBND',
+        compliedOn: '2026-03-10',
+        dueOn: '2026-04-09',
+        legalBasis: 'Luật Đất đai 2024, Điều 89(4)',
+      },
+      TZ,
+    );
+    expect(approaching).toMatchObject({
+      kind: 'enforcement.handover-approaching',
+      dueAt: new Date('2026-04-06T01:00:00Z'),
+      dedupeKey: 'enforcement-handover:h1:approaching:e1:2026-04-09',
+    });
+    expect(approaching.title).toContain('Quyết định cưỡng chế số 125/QĐ-UBND');
+    expect(overdue).toMatchObject({
+      kind: 'enforcement.handover.overdue',
+      dueAt: new Date('2026-04-10T01:00:00Z'),
+      dedupeKey: 'enforcement-handover:h1:overdue:e1:2026-04-09',
+      title: expect.stringContaining('Quá hạn bàn giao mặt bằng'),
+    });
   });
 });

@@ -1,6 +1,7 @@
 import {
   COMPLAINT_NOTICE_DAYS,
   DIALOGUE_NOTICE_MS,
+  LEGAL_NOTICE_DAYS,
   REMINDER_KINDS,
   reminderKeys,
   WORKDAY_START,
@@ -142,6 +143,132 @@ export function planComplaintDeadline(deadline: ComplaintDeadlineFacts, timeZone
       title: `Quá hạn ${words} khiếu nại (hạn cuối ${formatDay(deadline.dueOn)})`,
       dueAt: atLocalTime(addDays(deadline.dueOn, 1), WORKDAY_START, timeZone),
       dedupeKey: reminderKeys.complaintOverdue(deadline.complaintId, deadline.kind, deadline.dueOn),
+    },
+  ];
+}
+
+export type LegalDeadlineType = 'earliest' | 'due' | 'ends' | 'expires';
+
+/** A deadline a legal milestone set running (as the legal clock derives it). */
+export interface LegalDeadlineFacts {
+  milestoneId: string;
+  milestoneKind: string;
+  projectId: string;
+  householdId: string | null;
+  ruleCode: string;
+  type: LegalDeadlineType;
+  /** What must (or may) happen, in Vietnamese, as the rule states it. */
+  action: string;
+  legalBasis: string;
+  /** The legal day (holidays already applied). */
+  dueOn: string;
+}
+
+const LEGAL_DAY_WORDS: Record<LegalDeadlineType, string> = {
+  earliest: 'từ ngày',
+  due: 'hạn cuối',
+  ends: 'kết thúc ngày',
+  expires: 'hết hiệu lực ngày',
+};
+
+/**
+ * A milestone deadline is announced three days ahead, at the start of the working day. Only a
+ * `due` deadline (something must be done by then) can be missed: the morning after its last day an
+ * overdue reminder fires, which the sweep escalates to the ward chair. The other types (a decision
+ * not before, a posting period that ends, a notice that expires) only get the announcement.
+ */
+export function planLegalDeadline(deadline: LegalDeadlineFacts, timeZone: string): LegalDeadlinePlans {
+  const { milestoneId, ruleCode, type, dueOn } = deadline;
+  const when = `${LEGAL_DAY_WORDS[type]} ${formatDay(dueOn)}`;
+  const common = {
+    subjectType: 'legal_milestone',
+    subjectId: milestoneId,
+    projectId: deadline.projectId,
+    householdId: deadline.householdId,
+    assigneeRole: 'officer' as const,
+    details: {
+      milestoneId,
+      milestoneKind: deadline.milestoneKind,
+      ruleCode,
+      deadlineType: type,
+      action: deadline.action,
+      legalBasis: deadline.legalBasis,
+      dueOn,
+    },
+  };
+  const approaching: ReminderPlan = {
+    ...common,
+    kind: REMINDER_KINDS.legalDeadlineApproaching,
+    title: `Sắp đến mốc pháp lý: ${deadline.action} (${when}; ${deadline.legalBasis})`,
+    dueAt: atLocalTime(addDays(dueOn, -LEGAL_NOTICE_DAYS), WORKDAY_START, timeZone),
+    dedupeKey: reminderKeys.legalApproaching(milestoneId, ruleCode, type, dueOn),
+  };
+  const passedAt = atLocalTime(addDays(dueOn, 1), WORKDAY_START, timeZone);
+  if (type !== 'due') return { approaching, overdue: null, passedAt };
+  const overdue: ReminderPlan = {
+    ...common,
+    kind: REMINDER_KINDS.legalDeadlineOverdue,
+    title: `Quá hạn pháp lý: ${deadline.action} (${when}; ${deadline.legalBasis})`,
+    dueAt: passedAt,
+    dedupeKey: reminderKeys.legalOverdue(milestoneId, ruleCode, type, dueOn),
+  };
+  return { approaching, overdue, passedAt };
+}
+
+export interface LegalDeadlinePlans {
+  approaching: ReminderPlan;
+  /** Null for deadlines that cannot be missed (not `due`). */
+  overdue: ReminderPlan | null;
+  /** The morning after the last day: an approaching reminder planned later than this is noise. */
+  passedAt: Date;
+}
+
+export interface HandoverDeadlineFacts {
+  enforcementRecordId: string;
+  projectId: string;
+  householdId: string;
+  decisionNo: string;
+  compliedOn: string;
+  /** The last day to hand over the site (holidays already applied). */
+  dueOn: string;
+  legalBasis: string;
+}
+
+/**
+ * A household that complied during enforcement hands over the site within 30 days (LL2024 art.
+ * 89(4)): warned three days ahead, reported (and escalated) the morning after the last day.
+ */
+export function planHandoverDeadline(deadline: HandoverDeadlineFacts, timeZone: string): [ReminderPlan, ReminderPlan] {
+  const { enforcementRecordId, householdId, dueOn } = deadline;
+  const common = {
+    subjectType: 'enforcement_record',
+    subjectId: enforcementRecordId,
+    projectId: deadline.projectId,
+    householdId,
+    assigneeRole: 'officer' as const,
+    details: {
+      enforcementRecordId,
+      decisionNo: deadline.decisionNo,
+      compliedOn: deadline.compliedOn,
+      dueOn,
+      legalBasis: deadline.legalBasis,
+    },
+  };
+  const what = `bàn giao mặt bằng sau khi chấp hành Quyết định cưỡng chế số ${deadline.decisionNo}`;
+  return [
+    {
+      ...common,
+      kind: REMINDER_KINDS.handoverApproaching,
+      title: `Sắp đến hạn ${what} (hạn cuối ${formatDay(dueOn)}; ${deadline.legalBasis})`,
+      dueAt: atLocalTime(addDays(dueOn, -LEGAL_NOTICE_DAYS), WORKDAY_START, timeZone),
+      dedupeKey: reminderKeys.handoverApproaching(householdId, enforcementRecordId, dueOn),
+    },
+    {
+      ...common,
+      kind: REMINDER_KINDS.handoverOverdue,
+      title: `Quá hạn ${what} (hạn cuối ${formatDay(dueOn)}; ${deadline.legalBasis})`,
+      dueAt: atLocalTime(addDays(dueOn, 1), WORKDAY_START, timeZone),
+      dedupeKey: reminderKeys.handoverOverdue(householdId, enforcementRecordId, dueOn),
     },
   ];
 }

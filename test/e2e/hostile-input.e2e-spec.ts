@@ -170,4 +170,52 @@ describe('hostile input', () => {
       if (response.status >= 400) expect(await rowCounts()).toBe(before);
     }
   });
+
+  it('should never answer 5xx to hostile query strings on the list endpoints', async () => {
+    const lists: Array<[string, string[]]> = [
+      ['/api/v1/administrative-units', ['parentId', 'level', 'validOn', 'q', 'limit', 'offset']],
+      ['/api/v1/projects', ['administrativeUnitId', 'status', 'q', 'limit', 'offset']],
+      [
+        `/api/v1/projects/${ids.project}/households`,
+        ['status', 'q', 'followUpOverdue', 'includeArchived', 'sort', 'limit'],
+      ],
+      [`/api/v1/households/${ids.household}/visits`, ['limit', 'offset']],
+      [`/api/v1/projects/${ids.project}/dialogue-sessions`, ['status', 'from', 'to', 'limit']],
+      ['/api/v1/stats/projects', ['administrativeUnitId', 'status', 'limit']],
+      ['/api/v1/reminders', ['status', 'kind', 'projectId', 'householdId', 'mine', 'dueBefore', 'limit']],
+      [`/api/v1/projects/${ids.project}/complaints`, ['overdue', 'status', 'limit']],
+      ['/api/v1/audit', ['entity', 'entityId', 'projectId', 'actorId', 'from', 'to', 'limit']],
+      ['/api/v1/resettlement-offers', ['householdId', 'fundId', 'status', 'limit']],
+    ];
+    const values = [
+      '',
+      ',',
+      ' ',
+      '%',
+      "'",
+      '\\',
+      'x'.repeat(5000),
+      '-1',
+      '1e309',
+      '9999999999999',
+      'true,false',
+      '2026-02-30',
+      '[]',
+      '{}',
+      'null',
+    ];
+    for (const [path, params] of lists) {
+      for (const param of params) {
+        for (const value of values) {
+          const response = await t.admin.get(path).query({ [param]: value });
+          expect({ path, param, value: value.slice(0, 20), status: response.status < 500 }).toEqual({
+            path,
+            param,
+            value: value.slice(0, 20),
+            status: true,
+          });
+        }
+      }
+    }
+  });
 });

@@ -547,6 +547,10 @@ describe(RemindersController.name, () => {
         .expect(400);
       expect(Object.keys(bad.body.details.fields as object).sort()).toEqual(['dueBefore', 'projectId', 'status']);
       await officerA.api.post('/api/v1/reminders/not-a-uuid/done').expect(400);
+      for (const status of ['', ',']) {
+        const empty = await officerA.api.get('/api/v1/reminders').query({ status }).expect(400);
+        expect(empty.body.details.fields.status).toBeDefined();
+      }
     });
   });
 });

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { PageQueryDto } from '../../../common/http/pagination.js';
 import { IsInstant } from '../../../common/http/validators.js';
 import { REMINDER_STATUSES, type ReminderStatus } from '../domain/reminder-status.js';
@@ -21,6 +21,8 @@ export class ListRemindersQuery extends PageQueryDto {
   })
   @IsOptional()
   @Transform(toList)
+  // An empty list would filter on nothing (and SQL has no empty IN): name at least one.
+  @ArrayMinSize(1, { message: 'status must name at least one status' })
   @ArrayMaxSize(REMINDER_STATUSES.length)
   @IsIn(REMINDER_STATUSES, { each: true, message: `status must be among: ${REMINDER_STATUSES.join(', ')}` })
   status?: ReminderStatus[];

@@ -539,5 +539,118 @@ describe(ResettlementModule.name, () => {
       await local.api.post(`/api/v1/resettlement-offers/${offer.id}/accept`).send({}).expect(403);
       await addUnits(fund.id, ['A-9'], local.api).expect(403);
     });
+
+    /** Two wards, a project in each, and a fund the admin set up to serve both. */
+    async function sharedFund() {
+      const wardA = await makeUnit(t.dataSource, { name: 'Phường Ba Đình' });
+      const wardB = await makeUnit(t.dataSource, { name: 'Phường Tây Hồ' });
+      const projectA = await makeProject(t.dataSource, { unitIds: [wardA.id], name: 'Mở rộng phố Đội Cấn' });
+      const projectB = await makeProject(t.dataSource, { unitIds: [wardB.id], name: 'Kè mương Thụy Khuê' });
+      const fund = await createFund([projectA.id, projectB.id], wardA.id);
+      return { wardA, wardB, projectA, projectB, fund };
+    }
+
+    const waiting = (projectId: string, code: string, vulnerable: boolean, committedOn: string) =>
+      makeHousehold(t.dataSource, projectId, {
+        code,
+        headName: 'Nguyễn Văn Bình',
+        vulnerable,
+        needsResettlement: true,
+        status: 'conditional',
+        consentCondition: 'resettlement_housing',
+        statusChangedAt: new Date(`${committedOn}T03:00:00Z`),
+      });
+
+    it("should show a shared fund's waiting list only for households in the caller's wards, at their true places", async () => {
+      const { wardA, projectA, projectB, fund } = await sharedFund();
+      await waiting(projectA.id, 'A-1', false, '2023-02-01');
+      await waiting(projectB.id, 'B-1', true, '2023-05-01');
+      await waiting(projectA.id, 'A-2', false, '2023-03-01');
+      await waiting(projectB.id, 'B-2', false, '2023-01-01');
+      const supervisorA = await t.as('supervisor', [wardA.id], 'Giám sát MTTQ phường Ba Đình');
+
+      const all = await t.admin.get(`/api/v1/resettlement-funds/${fund.id}/waiting-list`).expect(200);
+      expect(all.body.total).toBe(4);
+      expect(all.body.items.map((e: { code: string; position: number }) => [e.code, e.position])).toEqual([
+        ['B-1', 1],
+        ['B-2', 2],
+        ['A-1', 3],
+        ['A-2', 4],
+      ]);
+
+      const mine = await supervisorA.api.get(`/api/v1/resettlement-funds/${fund.id}/waiting-list`).expect(200);
+      expect(mine.body.total).toBe(2);
+      expect(mine.body.items.map((e: { code: string; position: number }) => [e.code, e.position])).toEqual([
+        ['A-1', 3],
+        ['A-2', 4],
+      ]);
+      const paged = await supervisorA.api
+        .get(`/api/v1/resettlement-funds/${fund.id}/waiting-list`)
+        .query({ limit: 1, offset: 1 })
+        .expect(200);
+      expect(paged.body).toMatchObject({ total: 2, limit: 1, offset: 1 });
+      expect(paged.body.items.map((e: { code: string; position: number }) => [e.code, e.position])).toEqual([
+        ['A-2', 4],
+      ]);
+    });
+
+    it("should refuse to drop another ward's project from a shared fund", async () => {
+      const { wardA, projectA, projectB, fund } = await sharedFund();
+      const chairA = await t.as('chair', [wardA.id], 'Chủ tịch phường Ba Đình');
+
+      const refused = await chairA.api
+        .patch(`/api/v1/resettlement-funds/${fund.id}`)
+        .send({ projectIds: [projectA.id] })
+        .expect(400);
+      expect(refused.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: { projectIds: [expect.stringContaining(projectB.id)] } },
+      });
+      const unchanged = await t.admin.get(`/api/v1/resettlement-funds/${fund.id}`).expect(200);
+      expect(unchanged.body.projectIds).toEqual([projectA.id, projectB.id].sort());
+      expect(unchanged.body.version).toBe(fund.version);
+
+      // Keeping the other ward's project while changing the rest is fine.
+      await chairA.api
+        .patch(`/api/v1/resettlement-funds/${fund.id}`)
+        .send({ projectIds: [projectA.id, projectB.id] })
+        .expect(200);
+
+      const dropped = await t.admin
+        .patch(`/api/v1/resettlement-funds/${fund.id}`)
+        .send({ projectIds: [projectA.id] })
+        .expect(200);
+      expect(dropped.body.projectIds).toEqual([projectA.id]);
+    });
+
+    it("should refuse to place a fund in another ward's administrative unit", async () => {
+      const wardA = await makeUnit(t.dataSource, { name: 'Phường Ba Đình' });
+      const wardB = await makeUnit(t.dataSource, { name: 'Phường Tây Hồ' });
+      const projectA = await makeProject(t.dataSource, { unitIds: [wardA.id] });
+      const chairA = await t.as('chair', [wardA.id], 'Chủ tịch phường Ba Đình');
+      const body = { name: 'Quỹ nhà tái định cư Ba Đình', site: 'Tòa N1, Ba Đình', projectIds: [projectA.id] };
+
+      const refused = await chairA.api
+        .post('/api/v1/resettlement-funds')
+        .send({ ...body, administrativeUnitId: wardB.id })
+        .expect(400);
+      const missing = await chairA.api
+        .post('/api/v1/resettlement-funds')
+        .send({ ...body, administrativeUnitId: UNKNOWN_ID })
+        .expect(400);
+      // Another ward's unit and a missing one get the same answer, so neither leaks.
+      expect(refused.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        message: missing.body.message,
+        details: { fields: { administrativeUnitId: [`administrative unit ${wardB.id} does not exist`] } },
+      });
+
+      const fund = await createFund([projectA.id], wardA.id, chairA.api);
+      await chairA.api
+        .patch(`/api/v1/resettlement-funds/${fund.id}`)
+        .send({ administrativeUnitId: wardB.id })
+        .expect(400);
+      await t.admin.patch(`/api/v1/resettlement-funds/${fund.id}`).send({ administrativeUnitId: wardB.id }).expect(200);
+    });
   });
 });

@@ -104,7 +104,8 @@ export class ResettlementFundsController {
     summary: "The households waiting for this fund's housing",
     description:
       'Households `conditional` on resettlement housing in the projects the fund serves: vulnerable households ' +
-      'first, then by the time they committed (their move to conditional), then by code.',
+      'first, then by the time they committed (their move to conditional), then by code. Only households of ' +
+      "projects in the caller's scope are listed (and counted in `total`), each at its place on the whole list.",
   })
   @ApiOkResponse({ type: WaitingListResponse })
   @ApiErrorResponses(400, 404)
@@ -116,7 +117,7 @@ export class ResettlementFundsController {
     const [entries, total] = await this.funds.waitingList(id, query, scope);
     return {
       fundId: id,
-      items: entries.map((entry, index) => WaitingEntryResponse.from(entry, query.offset + index + 1)),
+      items: entries.map((entry) => WaitingEntryResponse.from(entry)),
       total,
       limit: query.limit,
       offset: query.offset,

@@ -4,7 +4,7 @@ import { NotFoundError, StaleVersionError } from '../../common/errors/domain-err
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import { isUniqueViolation } from '../../database/errors.js';
 import { JobsService } from '../../jobs/jobs.service.js';
-import { projectInScope, type Scope, visibleProjectIds } from '../access/scope.js';
+import { projectInScope, type Scope, unitsInScope, visibleProjectIds } from '../access/scope.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import type { AddUnitsDto } from './dto/add-units.dto.js';
 import type { CreateFundDto } from './dto/create-fund.dto.js';
@@ -14,6 +14,7 @@ import type { UpdateFundDto } from './dto/update-fund.dto.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
 import {
   DuplicateUnitCodesError,
+  ProtectedFundProjectsError,
   UnitCodesTakenError,
   UnknownFundProjectsError,
   UnknownFundUnitError,
@@ -47,7 +48,7 @@ export class ResettlementFundsService {
   ) {}
 
   async create(input: CreateFundDto, scope: Scope): Promise<FundWithProjects> {
-    await this.assertUnitExists(input.administrativeUnitId);
+    await this.assertUnitUsable(input.administrativeUnitId, scope);
     await this.assertProjectsUsable(input.projectIds, scope);
     const { projectIds, ...fields } = input;
     return this.repository.transaction(async (em) => {
@@ -82,21 +83,31 @@ export class ResettlementFundsService {
     expected: ExpectedVersion | undefined,
     scope: Scope,
   ): Promise<FundWithProjects> {
-    const current = await this.get(id, scope);
+    await this.get(id, scope);
     const { projectIds, version: _version, ...fields } = input;
-    if (fields.administrativeUnitId) await this.assertUnitExists(fields.administrativeUnitId);
-    // Projects the fund already serves may stay even when outside the caller's scope; new ones must be in it.
-    if (projectIds) {
-      await this.assertProjectsUsable(
-        projectIds.filter((projectId) => !current.projectIds.includes(projectId)),
-        scope,
-      );
-    }
     return this.repository.transaction(async (em) => {
       const fund = await this.repository.findFundForUpdate(id, em);
       if (!fund) throw new NotFoundError('ResettlementFund', id);
       if (expected && expected.version !== fund.version) {
         throw new StaleVersionError('ResettlementFund', id, expected.version, fund.version, expected.viaHeader);
+      }
+      // Checked under the fund's lock, against the links as they are now (not as read before it).
+      // Moving the fund needs a unit in the caller's scope; keeping where it is needs nothing.
+      if (fields.administrativeUnitId && fields.administrativeUnitId !== fund.administrativeUnitId) {
+        await this.assertUnitUsable(fields.administrativeUnitId, scope);
+      }
+      // Projects the fund already serves may stay even when outside the caller's scope, and only the
+      // caller's own may go; new ones must be in it.
+      if (projectIds) {
+        const linked = await this.repository.projectIdsOf(id, em);
+        const protectedIds = linked.filter(
+          (projectId) => !projectIds.includes(projectId) && !projectInScope(scope, projectId),
+        );
+        if (protectedIds.length) throw new ProtectedFundProjectsError(protectedIds);
+        await this.assertProjectsUsable(
+          projectIds.filter((projectId) => !linked.includes(projectId)),
+          scope,
+        );
       }
       Object.assign(fund, fields);
       fund.version += 1;
@@ -108,7 +119,7 @@ export class ResettlementFundsService {
 
   async waitingList(id: string, page: PageQueryDto, scope: Scope): Promise<[WaitingEntry[], number]> {
     await this.get(id, scope);
-    return this.repository.waitingList(id, page);
+    return this.repository.waitingList(id, visibleProjectIds(scope), page);
   }
 
   /**
@@ -145,9 +156,12 @@ export class ResettlementFundsService {
     return this.repository.listUnits(id, query.status, query);
   }
 
-  private async assertUnitExists(administrativeUnitId: string): Promise<void> {
+  /** The unit must exist and lie in the caller's scope; both cases are one answer, so none leaks. */
+  private async assertUnitUsable(administrativeUnitId: string, scope: Scope): Promise<void> {
     const missing = await this.administrativeUnits.findMissing([administrativeUnitId]);
-    if (missing.length) throw new UnknownFundUnitError(administrativeUnitId);
+    if (missing.length || !unitsInScope(scope, [administrativeUnitId]).length) {
+      throw new UnknownFundUnitError(administrativeUnitId);
+    }
   }
 
   /** Projects must exist and lie in the caller's scope; both cases are one answer, so none leaks. */

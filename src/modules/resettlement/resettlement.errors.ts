@@ -9,6 +9,15 @@ export class UnknownFundProjectsError extends DomainError {
   }
 }
 
+/** Removing a project outside the caller's scope from a fund that serves it: another ward's call. */
+export class ProtectedFundProjectsError extends DomainError {
+  constructor(ids: readonly string[]) {
+    super('invalid_input', 'VALIDATION_FAILED', 'Some projects cannot be removed', {
+      fields: { projectIds: ids.map((id) => `project ${id} lies outside your scope and cannot be removed`) },
+    });
+  }
+}
+
 export class UnknownFundUnitError extends DomainError {
   constructor(id: string) {
     super('invalid_input', 'VALIDATION_FAILED', 'The administrative unit does not exist', {

@@ -29,6 +29,8 @@ export interface OfferView {
 
 export interface WaitingEntry extends WaitingHousehold {
   projectId: string;
+  /** 1-based place on the fund's whole waiting list, counting households the caller cannot see. */
+  position: number;
   headName: string;
   pendingOfferId: string | null;
 }
@@ -49,6 +51,15 @@ const WAITING = `
   JOIN resettlement_fund_projects fp ON fp.project_id = h.project_id AND fp.fund_id = $1
   WHERE h.status = 'conditional' AND h.consent_condition = 'resettlement_housing' AND h.archived_at IS NULL`;
 const WAITING_ORDER = `ORDER BY h.vulnerable DESC, h.status_changed_at ASC, h.code ASC, h.id ASC`;
+/** The whole waiting list ranked ($1: the fund), as a CTE `ranked`; filter it only afterwards. */
+const RANKED_WAITING = `
+  WITH ranked AS (
+    SELECT h.id, h.project_id, h.code, h.head_name, h.vulnerable, h.status_changed_at,
+           row_number() OVER (${WAITING_ORDER})::int AS position
+    ${WAITING}
+  )`;
+/** Keeps the ranked rows of the visible projects ($2: their ids, or null for every project). */
+const VISIBLE_RANKED = `WHERE ($2::uuid[] IS NULL OR r.project_id = ANY($2::uuid[]))`;
 
 const OFFER_VIEW = `
   SELECT o.id, u.fund_id, u.code AS unit_code, u.kind AS unit_kind, u.area_m2, h.project_id,
@@ -215,7 +226,16 @@ export class ResettlementRepository {
 
   // Waiting list and offers
 
-  async waitingList(fundId: string, page: Page): Promise<[WaitingEntry[], number]> {
+  /**
+   * One page of the fund's waiting list as `visibleProjectIds` lets the caller see it (everything
+   * when undefined). Places are ranked over the whole list first, so a household keeps its true
+   * place even when others ahead of it lie outside the caller's scope; the total counts visible rows.
+   */
+  async waitingList(
+    fundId: string,
+    visibleProjectIds: string[] | undefined,
+    page: Page,
+  ): Promise<[WaitingEntry[], number]> {
     const rows: Array<{
       id: string;
       project_id: string;
@@ -223,16 +243,19 @@ export class ResettlementRepository {
       head_name: string;
       vulnerable: boolean;
       status_changed_at: Date;
+      position: number;
       pending_offer_id: string | null;
       total: number;
     }> = await this.dataSource.query(
-      `SELECT h.id, h.project_id, h.code, h.head_name, h.vulnerable, h.status_changed_at,
-              (SELECT o.id FROM resettlement_offers o WHERE o.household_id = h.id AND o.status = 'pending') AS pending_offer_id,
+      `${RANKED_WAITING}
+       SELECT r.id, r.project_id, r.code, r.head_name, r.vulnerable, r.status_changed_at, r.position,
+              (SELECT o.id FROM resettlement_offers o WHERE o.household_id = r.id AND o.status = 'pending') AS pending_offer_id,
               count(*) OVER ()::int AS total
-       ${WAITING} ${WAITING_ORDER} LIMIT $2 OFFSET $3`,
-      [fundId, page.limit, page.offset],
+       FROM ranked r ${VISIBLE_RANKED}
+       ORDER BY r.position LIMIT $3 OFFSET $4`,
+      [fundId, visibleProjectIds ?? null, page.limit, page.offset],
     );
-    const total = rows[0]?.total ?? (await this.countWaiting(fundId));
+    const total = rows[0]?.total ?? (await this.countWaiting(fundId, visibleProjectIds));
     return [
       rows.map((row) => ({
         householdId: row.id,
@@ -241,14 +264,18 @@ export class ResettlementRepository {
         headName: row.head_name,
         vulnerable: row.vulnerable,
         committedAt: row.status_changed_at,
+        position: row.position,
         pendingOfferId: row.pending_offer_id,
       })),
       total,
     ];
   }
 
-  private async countWaiting(fundId: string): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n ${WAITING}`, [fundId]);
+  private async countWaiting(fundId: string, visibleProjectIds: string[] | undefined): Promise<number> {
+    const rows: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n ${WAITING} AND ($2::uuid[] IS NULL OR h.project_id = ANY($2::uuid[]))`,
+      [fundId, visibleProjectIds ?? null],
+    );
     return rows[0].n;
   }
 

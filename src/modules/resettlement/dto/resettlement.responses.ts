@@ -75,7 +75,11 @@ export class UnitsAcceptedResponse {
 }
 
 export class WaitingEntryResponse {
-  @ApiProperty({ description: '1-based place on the waiting list' }) position: number;
+  @ApiProperty({
+    description:
+      "1-based place on the fund's whole waiting list, counting households of projects the caller cannot see",
+  })
+  position: number;
   @ApiProperty({ format: 'uuid' }) householdId: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty() code: string;
@@ -84,9 +88,9 @@ export class WaitingEntryResponse {
   @ApiProperty({ description: 'When the household committed: its move to conditional' }) committedAt: Date;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) pendingOfferId: string | null;
 
-  static from(entry: WaitingEntry, position: number): WaitingEntryResponse {
+  static from(entry: WaitingEntry): WaitingEntryResponse {
     return {
-      position,
+      position: entry.position,
       householdId: entry.householdId,
       projectId: entry.projectId,
       code: entry.code,

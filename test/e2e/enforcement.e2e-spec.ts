@@ -1,3 +1,7 @@
+import { jest } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { DialoguesService } from '../../src/modules/dialogues/dialogues.service.js';
 import { EnforcementController } from '../../src/modules/enforcement/enforcement.controller.js';
 import type { Household } from '../../src/modules/households/household.entity.js';
 import { makeDialogueSession } from '../factories/dialogue-factories.js';
@@ -375,8 +379,17 @@ describe(EnforcementController.name, () => {
       .expect(400);
     expect(foreign.body.details.fields).toEqual({
       'attestations.0.visitId': [`visit ${other.wardVisit.id} is not a visit of this household`],
-      dialogueSessionId: [`dialogue session ${other.dialogue.id} did not invite this household`],
+      dialogueSessionId: [`dialogue session ${other.dialogue.id} does not exist`],
     });
+
+    const uninvited = await makeDialogueSession(t.dataSource, h.project.id, { status: 'held' });
+    const notInvited = await t.admin
+      .post(url)
+      .send({ ...DECISION, dialogueSessionId: uninvited.id })
+      .expect(400);
+    expect(notInvited.body.details.fields.dialogueSessionId).toEqual([
+      `dialogue session ${uninvited.id} did not invite this household`,
+    ]);
 
     const scheduledSession = await makeDialogueSession(t.dataSource, h.project.id, { householdIds: [h.household.id] });
     const notHeld = await t.admin
@@ -406,5 +419,95 @@ describe(EnforcementController.name, () => {
     await t.admin.post(`/api/v1/enforcement/${record.id}/comply`).send({ compliedOn: 'hôm nay' }).expect(400);
     await t.admin.patch(`/api/v1/enforcement/${record.id}`).send({ decisionNo: null }).expect(400);
     expect(await householdOf(h)).toMatchObject({ status: 'objecting' });
+  });
+
+  it('should answer a dialogue session of another ward exactly like one that does not exist', async () => {
+    const [mine, theirs] = [await makeUnit(t.dataSource), await makeUnit(t.dataSource, { name: 'Phường Phú Thượng' })];
+    const chair = await t.as('chair', [mine.id], 'Chủ tịch UBND phường Tây Hồ');
+    const own = await holdout(mine.id);
+    const foreign = await holdout(theirs.id);
+    const url = `/api/v1/households/${own.household.id}/enforcement`;
+    const draft = await chair.api.post(url).send(DECISION).expect(201);
+
+    /** The response with the session id named in it and the request id left out. */
+    const seen = async (send: (sessionId: string) => Promise<{ status: number; body: Record<string, unknown> }>) => {
+      const answers = [];
+      for (const sessionId of [foreign.dialogue.id, randomUUID()]) {
+        const { status, body } = await send(sessionId);
+        const { requestId: _requestId, ...rest } = body;
+        answers.push({ status, body: JSON.parse(JSON.stringify(rest).replaceAll(sessionId, '<session>')) as unknown });
+      }
+      return answers;
+    };
+
+    const created = await seen((dialogueSessionId) => chair.api.post(url).send({ ...DECISION, dialogueSessionId }));
+    expect(created[0]).toEqual(created[1]);
+    expect(created[0].status).toBe(400);
+    const patched = await seen((dialogueSessionId) =>
+      chair.api.patch(`/api/v1/enforcement/${draft.body.id}`).send({ dialogueSessionId }),
+    );
+    expect(patched[0]).toEqual(patched[1]);
+    expect(patched[0].status).toBe(400);
+  });
+
+  it('should check that the household objects under its lock, so a concurrent consent move is not overtaken', async () => {
+    const h = await holdout();
+    const url = `/api/v1/households/${h.household.id}/enforcement`;
+    const runner = t.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.startTransaction();
+      const [{ pid }] = (await runner.query('SELECT pg_backend_pid() AS pid')) as { pid: number }[];
+      await runner.query('SELECT id FROM households WHERE id = $1 FOR UPDATE', [h.household.id]);
+
+      const creating = t.admin
+        .post(url)
+        .send(DECISION)
+        .then((response) => response);
+      // Wait until the request is blocked behind the lock held here, then move the household on.
+      for (let blocked = false; !blocked; await sleep(20)) {
+        const [{ count }] = await t.dataSource.query<{ count: number }[]>(
+          'SELECT count(*)::int AS count FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+          [pid],
+        );
+        blocked = count > 0;
+      }
+      await runner.query(`UPDATE households SET status = 'agreed' WHERE id = $1`, [h.household.id]);
+      await runner.commitTransaction();
+
+      const response = await creating;
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({ code: 'HOUSEHOLD_NOT_OBJECTING', details: { status: 'agreed' } });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    const listed = await t.admin.get(url).expect(200);
+    expect(listed.body.items).toEqual([]);
+  });
+
+  it('should read each dialogue session once when listing a household’s records', async () => {
+    const h = await holdout();
+    const url = `/api/v1/households/${h.household.id}/enforcement`;
+    for (const decisionNo of ['120/QĐ-UBND', '121/QĐ-UBND', '122/QĐ-UBND']) {
+      const created = await t.admin
+        .post(url)
+        .send({ ...DECISION, decisionNo, dialogueSessionId: h.dialogue.id })
+        .expect(201);
+      await t.admin.post(`/api/v1/enforcement/${created.body.id}/cancel`).send({ reason: 'Ban hành lại' }).expect(200);
+    }
+    await t.admin
+      .post(url)
+      .send({ ...DECISION, dialogueSessionId: h.dialogue.id })
+      .expect(201);
+
+    const reads = jest.spyOn(t.app.get(DialoguesService), 'get');
+    try {
+      const listed = await t.admin.get(url).expect(200);
+      expect(listed.body.items).toHaveLength(4);
+      expect(reads).toHaveBeenCalledTimes(1);
+    } finally {
+      reads.mockRestore();
+    }
   });
 });

@@ -7,8 +7,9 @@ import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../database/errors.js';
 import { projectInScope, type Scope } from '../access/scope.js';
-import { DialoguesService } from '../dialogues/dialogues.service.js';
+import { type DialogueSessionWithParticipants, DialoguesService } from '../dialogues/dialogues.service.js';
 import type { EvidenceDto } from '../households/dto/consent-transition.dto.js';
+import { HouseholdArchivedError } from '../households/households.errors.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { LegalCalendarService } from '../legal-clock/legal-calendar.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
@@ -60,8 +61,17 @@ interface PersuasionFile {
 /** The persuasion-related fields of a record, as stored or as a change would leave them. */
 type FileFields = Pick<
   EnforcementRecord,
-  'householdId' | 'decisionPostedOn' | 'delivery' | 'deliveredOn' | 'persuasionAttestations' | 'dialogueSessionId'
+  | 'householdId'
+  | 'projectId'
+  | 'decisionPostedOn'
+  | 'delivery'
+  | 'deliveredOn'
+  | 'persuasionAttestations'
+  | 'dialogueSessionId'
 >;
+
+/** Dialogue sessions already read in one call, by id (null: no such session). */
+type SessionCache = Map<string, Promise<DialogueSessionWithParticipants | null>>;
 
 const OPEN_RECORD_KEY = 'enforcement_records_household_open_key';
 
@@ -88,9 +98,15 @@ export class EnforcementService {
     private readonly clock: Clock,
   ) {}
 
+  /**
+   * Opens a record. The persuasion file is read first (outside the lock); the household is then
+   * locked, so its status cannot change between the check that it objects and the insert.
+   */
   async create(householdId: string, input: CreateEnforcementRecordDto, actor: Actor): Promise<EnforcementView> {
+    const { household } = await this.households.get(householdId);
     const fields: FileFields & Pick<EnforcementRecord, 'decisionNo' | 'decisionIssuedOn' | 'deliveryNote'> = {
       householdId,
+      projectId: household.projectId,
       decisionNo: input.decisionNo,
       decisionIssuedOn: input.decisionIssuedOn,
       decisionPostedOn: input.decisionPostedOn ?? null,
@@ -100,24 +116,27 @@ export class EnforcementService {
       persuasionAttestations: (input.attestations ?? []).map(({ visitId, by }) => ({ visitId, by })),
       dialogueSessionId: input.dialogueSessionId ?? null,
     };
-    const { household } = await this.households.get(householdId);
     const file = await this.loadFile(fields);
     this.assertValid(fields, file, {
       decisionIssuedOn: fields.decisionIssuedOn,
       deliveryNote: fields.deliveryNote,
     });
-    if (household.archivedAt || household.status !== 'objecting')
-      throw new HouseholdNotObjectingError(householdId, household.archivedAt ? 'archived' : household.status);
 
     const missing = this.missing(fields, file);
     try {
-      const record = await this.records.insert({
-        ...fields,
-        projectId: household.projectId,
-        persuasionNote: input.persuasionNote ?? null,
-        status: fileStatus(missing),
-        createdBy: actor.name,
-        createdById: actor.id,
+      const record = await this.records.transaction(async (em) => {
+        const locked = await this.lockObjecting(householdId, em);
+        return this.records.insert(
+          {
+            ...fields,
+            projectId: locked.projectId,
+            persuasionNote: input.persuasionNote ?? null,
+            status: fileStatus(missing),
+            createdBy: actor.name,
+            createdById: actor.id,
+          },
+          em,
+        );
       });
       return { record, visits: file.visits, missing };
     } catch (error) {
@@ -130,9 +149,11 @@ export class EnforcementService {
     await this.households.assertExists(householdId);
     const records = await this.records.listForHousehold(householdId);
     const visits = await this.visitsOf(householdId);
+    // Records of a household often name the same session: read each one once.
+    const sessions: SessionCache = new Map();
     return Promise.all(
       records.map(async (record) => {
-        const file = { visits, dialogue: await this.dialogueFacts(householdId, record.dialogueSessionId) };
+        const file = { visits, dialogue: await this.dialogueFacts(record, sessions) };
         return { record, visits, missing: this.openMissing(record, file) };
       }),
     );
@@ -339,6 +360,21 @@ export class EnforcementService {
     return this.view(record, await this.loadFile(record));
   }
 
+  /**
+   * Locks the household for the caller's transaction and makes sure it (still) objects: a consent
+   * move made meanwhile either committed before (and is seen here) or waits for this transaction.
+   */
+  private async lockObjecting(householdId: string, em: EntityManager) {
+    try {
+      const household = await this.households.lockForVisit(householdId, em);
+      if (household.status !== 'objecting') throw new HouseholdNotObjectingError(householdId, household.status);
+      return household;
+    } catch (error) {
+      if (error instanceof HouseholdArchivedError) throw new HouseholdNotObjectingError(householdId, 'archived');
+      throw error;
+    }
+  }
+
   private async findInScope(id: string, scope: Scope): Promise<EnforcementRecord> {
     const record = await this.records.findById(id);
     if (!record || !projectInScope(scope, record.projectId)) throw new NotFoundError('EnforcementRecord', id);
@@ -373,10 +409,12 @@ export class EnforcementService {
     });
   }
 
-  private async loadFile(fields: Pick<FileFields, 'householdId' | 'dialogueSessionId'>): Promise<PersuasionFile> {
+  private async loadFile(
+    fields: Pick<FileFields, 'householdId' | 'projectId' | 'dialogueSessionId'>,
+  ): Promise<PersuasionFile> {
     return {
       visits: await this.visitsOf(fields.householdId),
-      dialogue: await this.dialogueFacts(fields.householdId, fields.dialogueSessionId),
+      dialogue: await this.dialogueFacts(fields),
     };
   }
 
@@ -390,17 +428,34 @@ export class EnforcementService {
     }
   }
 
-  private async dialogueFacts(householdId: string, sessionId: string | null): Promise<PersuasionFile['dialogue']> {
-    if (!sessionId) return null;
+  /**
+   * What the named dialogue session says about the household. A session of another project is
+   * answered exactly like one that does not exist, so a record cannot probe other wards' sessions.
+   */
+  private async dialogueFacts(
+    { householdId, projectId, dialogueSessionId }: Pick<FileFields, 'householdId' | 'projectId' | 'dialogueSessionId'>,
+    sessions: SessionCache = new Map(),
+  ): Promise<PersuasionFile['dialogue']> {
+    if (!dialogueSessionId) return null;
+    let loading = sessions.get(dialogueSessionId);
+    if (!loading) {
+      loading = this.findSession(dialogueSessionId);
+      sessions.set(dialogueSessionId, loading);
+    }
+    const found = await loading;
+    if (!found || found.session.projectId !== projectId) return { exists: false, held: false, householdInvited: false };
+    return {
+      exists: true,
+      held: found.session.status === 'held',
+      householdInvited: found.participants.some((p) => p.householdId === householdId),
+    };
+  }
+
+  private async findSession(id: string): Promise<DialogueSessionWithParticipants | null> {
     try {
-      const { session, participants } = await this.dialogues.get(sessionId);
-      return {
-        exists: true,
-        held: session.status === 'held',
-        householdInvited: participants.some((p) => p.householdId === householdId),
-      };
+      return await this.dialogues.get(id);
     } catch (error) {
-      if (error instanceof NotFoundError) return { exists: false, held: false, householdInvited: false };
+      if (error instanceof NotFoundError) return null;
       throw error;
     }
   }

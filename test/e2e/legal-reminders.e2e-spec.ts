@@ -154,6 +154,28 @@ describe(`${RemindersService.name} (legal deadlines)`, () => {
       expect(again.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
     });
 
+    it('should retire the payment reminders once the payment is recorded', async () => {
+      const { project, household, payment } = await approvedPlan();
+      await sweep();
+      const paymentReminders = async () =>
+        (await remindersOf({ householdId: household.id })).filter((r) => r.details.ruleCode === 'compensation.payment');
+      expect((await paymentReminders()).map((r) => r.status)).toEqual(['scheduled', 'scheduled']);
+
+      await t.admin
+        .post(`/api/v1/projects/${project.id}/milestones`)
+        .send({ kind: 'compensation_paid', occurredOn: '2026-03-10', householdId: household.id })
+        .expect(201);
+      await sweep();
+      expect((await paymentReminders()).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+
+      // Nothing fires, nor escalates to the chair, once the deadline has passed.
+      at(morningOf(payment.dueOn, 1));
+      await sweep();
+      expect((await paymentReminders()).map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+      const open = await remindersOf({ householdId: household.id });
+      expect(open.filter((r) => r.status === 'open' && r.details.ruleCode === 'compensation.payment')).toEqual([]);
+    });
+
     it('should make nothing for a deadline passed more than 30 days ago', async () => {
       const project = await makeProject(t.dataSource);
       const household = await makeHousehold(t.dataSource, project.id);

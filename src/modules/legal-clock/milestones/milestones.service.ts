@@ -9,6 +9,7 @@ import {
   deriveDeadlines,
   handoverWarnings,
   type MilestoneWarning,
+  isDeadlineMet,
 } from './domain/milestone-deadlines.js';
 import type { CreateMilestoneDto } from './dto/create-milestone.dto.js';
 import type { LegalMilestone } from './legal-milestone.entity.js';
@@ -88,9 +89,17 @@ export class MilestonesService {
    */
   async deadlines(from?: string): Promise<MilestoneDeadline[]> {
     const [milestones, snapshot] = await Promise.all([this.milestones.all(), this.calendar.snapshot()]);
+    const byProject = new Map<string, typeof milestones>();
+    for (const milestone of milestones) {
+      const siblings = byProject.get(milestone.projectId);
+      if (siblings) siblings.push(milestone);
+      else byProject.set(milestone.projectId, [milestone]);
+    }
     return milestones.flatMap((milestone) =>
       deriveDeadlines(milestone, snapshot.rules, snapshot.holidays)
         .filter((deadline) => from === undefined || deadline.dueOn >= from)
+        // Deadlines whose act is on file (a payment made) need no reminder.
+        .filter((deadline) => !isDeadlineMet(deadline.ruleCode, milestone, byProject.get(milestone.projectId) ?? []))
         .map((deadline) => ({
           ...deadline,
           milestoneId: milestone.id,

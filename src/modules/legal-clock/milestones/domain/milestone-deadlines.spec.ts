@@ -4,6 +4,7 @@ import {
   type MilestoneFacts,
   type MilestoneKind,
   type RuleTerms,
+  isDeadlineMet,
 } from './milestone-deadlines.js';
 
 const rule = (code: string, offsetDays: number, active = true): [string, RuleTerms] => [
@@ -136,5 +137,38 @@ describe('handoverWarnings', () => {
     const warnings = handoverWarnings(milestones);
     const handover = milestones.find((m) => m.kind === 'site_handed_over')!;
     expect(warnings.get(handover.id)?.map((w) => w.code)).toEqual(flagged ? ['HANDOVER_BEFORE_PAYMENT'] : undefined);
+  });
+});
+
+describe(isDeadlineMet.name, () => {
+  const plan = {
+    id: 'plan',
+    kind: 'plan_approved',
+    householdId: 'h1',
+    occurredOn: '2026-03-10',
+    landKind: null,
+  } as const;
+  const paid = (householdId: string | null, occurredOn: string) =>
+    ({
+      id: `paid-${householdId}-${occurredOn}`,
+      kind: 'compensation_paid',
+      householdId,
+      occurredOn,
+      landKind: null,
+    }) as const;
+
+  it.each([
+    ['a payment to the household after approval', [paid('h1', '2026-03-20')], true],
+    ['a project-wide payment after approval', [paid(null, '2026-03-20')], true],
+    ['a payment on the day of approval', [paid('h1', '2026-03-10')], true],
+    ['a payment before approval', [paid('h1', '2026-03-01')], false],
+    ["another household's payment", [paid('h2', '2026-03-20')], false],
+    ['no payment', [], false],
+  ] as const)('should decide the payment deadline with %s', (_label, payments, met) => {
+    expect(isDeadlineMet('compensation.payment', plan, [plan, ...payments])).toBe(met);
+  });
+
+  it('should never treat other deadlines as met by a payment', () => {
+    expect(isDeadlineMet('plan.recovery-decision', plan, [plan, paid('h1', '2026-03-20')])).toBe(false);
   });
 });

@@ -125,6 +125,21 @@ export function deriveDeadlines(
 }
 
 /**
+ * Whether the act a deadline calls for is already on file, so nobody needs reminding of it: the
+ * compensation a plan's approval makes due is paid by a payment recorded on or after the approval,
+ * for the same household or for the whole project (LL2024 art. 94).
+ */
+export function isDeadlineMet(ruleCode: string, milestone: MilestoneFacts, all: readonly MilestoneFacts[]): boolean {
+  if (ruleCode !== 'compensation.payment') return false;
+  return all.some(
+    (payment) =>
+      payment.kind === 'compensation_paid' &&
+      payment.occurredOn >= milestone.occurredOn &&
+      (payment.householdId === null || payment.householdId === milestone.householdId),
+  );
+}
+
+/**
  * Possession only after payment (IFC PS5 / ESS5; LL2024 Điều 94): a hand-over is flagged unless a
  * payment on or before its day covers it — a payment recorded for the same household, or one
  * recorded for the whole project.

@@ -26,6 +26,8 @@ export interface JobPayloads {
   'webhooks.deliver': { deliveryId: string };
   /** After a deadline rule changed: recomputes the open deadlines that depend on it. */
   'deadlines.recompute': { ruleId: string };
+  /** After a household stops objecting: its enforcement records still in preparation are closed. */
+  'enforcement.close-drafts': { householdId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -41,6 +43,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   'stats.snapshot': 'maintenance',
   'webhooks.deliver': 'webhooks',
   'deadlines.recompute': 'maintenance',
+  'enforcement.close-drafts': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

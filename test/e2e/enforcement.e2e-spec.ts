@@ -14,7 +14,7 @@ describe(EnforcementController.name, () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ worker: true });
   });
 
   afterEach(() => {
@@ -178,6 +178,22 @@ describe(EnforcementController.name, () => {
 
     const listed = await t.admin.get(`/api/v1/households/${h.household.id}/enforcement`).expect(200);
     expect(listed.body.items).toEqual([expect.objectContaining({ id, status: 'complied' })]);
+  });
+
+  it('should close a record in preparation once the household agrees through the consent route', async () => {
+    const h = await holdout();
+    const record = await readyRecord(h);
+    await t.admin
+      .post(`/api/v1/households/${h.household.id}/consent`)
+      .send({ status: 'agreed', reason: 'Hộ đồng ý phương án bồi thường sau đối thoại' })
+      .expect(200);
+    await t.jobs.idle();
+    const after = await t.admin.get(`/api/v1/enforcement/${record.id}`).expect(200);
+    expect(after.body).toMatchObject({ status: 'cancelled', cancelReason: expect.stringContaining('agreed') });
+    // Running the job again changes nothing.
+    await t.jobs.run('enforcement.close-drafts', { householdId: h.household.id });
+    const again = await t.admin.get(`/api/v1/enforcement/${record.id}`).expect(200);
+    expect(again.body.version).toBe(after.body.version);
   });
 
   it('should refuse to schedule without documented persuasion, listing what is missing', async () => {

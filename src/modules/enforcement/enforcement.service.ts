@@ -6,6 +6,8 @@ import { MAX_PAGE_SIZE } from '../../common/http/pagination.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../database/errors.js';
+import { HandlesJob } from '../../jobs/job-handler.decorator.js';
+import type { JobPayloads } from '../../jobs/job-names.js';
 import { projectInScope, type Scope } from '../access/scope.js';
 import { type DialogueSessionWithParticipants, DialoguesService } from '../dialogues/dialogues.service.js';
 import type { EvidenceDto } from '../households/dto/consent-transition.dto.js';
@@ -358,6 +360,36 @@ export class EnforcementService {
       return this.records.save(locked, em);
     });
     return this.view(record, await this.loadFile(record));
+  }
+
+  /**
+   * A household that no longer objects (it agreed, or turned conditional) cannot be enforced
+   * against: records still in preparation are cancelled, so the file and the household agree.
+   * Re-reads everything under locks; running it twice changes nothing.
+   */
+  @HandlesJob('enforcement.close-drafts')
+  async closeDrafts({ householdId }: JobPayloads['enforcement.close-drafts']): Promise<number> {
+    return this.records.transaction(async (em) => {
+      const household = await this.households.lockForVisit(householdId, em).catch((error: unknown) => {
+        if (error instanceof HouseholdArchivedError) return null;
+        throw error;
+      });
+      if (household?.status === 'objecting') return 0;
+      let closed = 0;
+      for (const record of await this.records.listForHousehold(householdId)) {
+        if (record.status !== 'draft' && record.status !== 'ready') continue;
+        const locked = await this.records.findByIdForUpdate(record.id, em);
+        if (!locked || (locked.status !== 'draft' && locked.status !== 'ready')) continue;
+        Object.assign(locked, {
+          status: 'cancelled',
+          cancelReason: `Hộ không còn phản đối (${household ? household.status : 'hồ sơ đã lưu trữ'}): dừng chuẩn bị cưỡng chế`,
+          version: locked.version + 1,
+        });
+        await this.records.save(locked, em);
+        closed += 1;
+      }
+      return closed;
+    });
   }
 
   /**

@@ -207,6 +207,11 @@ export class HouseholdsService {
         },
         em,
       );
+      // Enforcement being prepared against a household that no longer objects is closed by a job
+      // (enforcement builds on this module, so it cannot be called from here).
+      if (household.status === 'objecting' && decision.outcome.status !== 'enforcement_pending') {
+        await this.jobs.enqueue('enforcement.close-drafts', { householdId: id }, {}, em);
+      }
       // Whether the project just crossed its consent threshold is checked after the commit, by a job.
       await this.jobs.enqueue('projects.check-threshold', { projectId: household.projectId }, {}, em);
       await this.announceStatusChange(household, decision.outcome.status, input.reason, now, em);

@@ -56,6 +56,11 @@ export class DialoguesService {
     });
   }
 
+  /** Scheduled sessions of the given projects starting in [from, to): for announcing them. */
+  scheduledBetween(projectIds: readonly string[], from: Date, to: Date): Promise<DialogueSession[]> {
+    return this.sessions.scheduledBetween(projectIds, from, to);
+  }
+
   /** The project a session belongs to, or null when there is no such session. */
   async projectIdOf(id: string): Promise<string | null> {
     return (await this.sessions.findById(id))?.projectId ?? null;

@@ -1,14 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, toLocalDate } from '../../common/clock/clock.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { MAX_PAGE_SIZE } from '../../common/http/pagination.js';
 import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { JobPayloads } from '../../jobs/job-names.js';
 import { ComplaintsService } from '../complaints/complaints.service.js';
 import { DialoguesService } from '../dialogues/dialogues.service.js';
 import { MilestonesService } from '../legal-clock/milestones/milestones.service.js';
-import { ListDialogueSessionsQuery } from '../dialogues/dto/list-dialogue-sessions.query.js';
 import { StatsService } from '../stats/stats.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import { DIALOGUE_NOTICE_MS, isOverdueKind, REMINDER_KINDS, reminderKeys } from './domain/reminder-kinds.js';
@@ -23,8 +21,6 @@ import { RemindersService } from './reminders.service.js';
  */
 @Injectable()
 export class ReminderJobs {
-  private readonly logger = new Logger(ReminderJobs.name);
-
   constructor(
     private readonly reminders: RemindersService,
     private readonly repository: RemindersRepository,
@@ -196,23 +192,15 @@ export class ReminderJobs {
   }
 
   /**
-   * Dialogue sessions are read through their module, project by project; each is announced with
+   * Sessions of active projects within the next 24 hours, in one query; each is announced with
    * the same call the dialogue hooks make, so a session the hooks missed is still announced.
    */
   private async announceUpcomingDialogues(now: Date): Promise<void> {
-    const query = Object.assign(new ListDialogueSessionsQuery(), {
-      status: 'scheduled' as const,
-      from: now.toISOString(),
-      // `to` is exclusive: a session exactly 24 hours away is announced now, when its reminder falls due.
-      to: new Date(now.getTime() + DIALOGUE_NOTICE_MS + 1).toISOString(),
-      limit: MAX_PAGE_SIZE,
-      offset: 0,
-    });
-    for (const projectId of await this.repository.activeProjectIds()) {
-      const [sessions, total] = await this.dialogues.list(projectId, query);
-      if (total > sessions.length)
-        this.logger.warn(`Project ${projectId}: ${total} sessions in 24 h, announcing ${sessions.length}`);
-      for (const { session } of sessions) await this.reminders.scheduleDialogueSession(session);
+    // The end is exclusive: a session exactly 24 hours away is announced now, when its reminder falls due.
+    const until = new Date(now.getTime() + DIALOGUE_NOTICE_MS + 1);
+    const projectIds = await this.repository.activeProjectIds();
+    for (const session of await this.dialogues.scheduledBetween(projectIds, now, until)) {
+      await this.reminders.scheduleDialogueSession(session);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { ApiHeader } from '@nestjs/swagger';
 import { InputValidationError } from '../errors/domain-error.js';
 
 /** The version a client based its change on, and whether it came as `If-Match` (412) or a field (409). */
@@ -27,3 +28,7 @@ export function expectedVersion(
   }
   return bodyVersion === undefined ? undefined : { version: bodyVersion, viaHeader: false };
 }
+
+/** Documents the optional `If-Match` header of a change (412 when the ETag is stale). */
+export const ApiIfMatch = (): MethodDecorator =>
+  ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read; 412 when stale' });

@@ -1,8 +1,9 @@
-import { applyDecorators, Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Clock } from '../../common/clock/clock.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { StepRoute } from '../../common/http/step-route.decorator.js';
 import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
 import { etagFor, expectedVersion } from '../../common/http/versioning.js';
@@ -21,22 +22,15 @@ import {
 import { ComplaintPageResponse, ComplaintResponse, ListProjectComplaintsQuery } from './dto/complaint.response.js';
 import { CreateComplaintDto } from './dto/create-complaint.dto.js';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
 const ILLEGAL_MOVE =
   'An action the status does not allow answers 422 COMPLAINT_TRANSITION_REFUSED with `details.allowed`.';
 
-/** One step of a complaint's life: same permission, status code, headers and error answers. */
-function ComplaintStep(step: string, summary: string): MethodDecorator {
-  return applyDecorators(
-    Post(`complaints/:id/${step}`),
+/** One step of a complaint's life. */
+const ComplaintStep = (step: string, summary: string) =>
+  applyDecorators(
+    StepRoute(`complaints/:id/${step}`, summary, ComplaintResponse, ILLEGAL_MOVE),
     Requires('complaints:write'),
-    HttpCode(200),
-    ApiOperation({ summary, description: ILLEGAL_MOVE }),
-    ApiHeader(IF_MATCH),
-    ApiOkResponse({ type: ComplaintResponse }),
-    ApiErrorResponses(400, 404, 409, 412, 422),
   );
-}
 
 @ApiTags('complaints')
 @Controller()

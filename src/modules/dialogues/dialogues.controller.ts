@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import { InScope, Requires } from '../access/access.decorators.js';
 import { DialoguesService, type DialogueSessionWithParticipants } from './dialogues.service.js';
 import { CreateDialogueSessionDto } from './dto/create-dialogue-session.dto.js';
@@ -74,7 +74,7 @@ export class DialoguesController {
     description:
       'Held and cancelled are final; a cancelled session is frozen. Refused with 412 (If-Match) or 409 (`version`) when based on a stale version.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async update(

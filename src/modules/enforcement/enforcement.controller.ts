@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { CurrentActor, CurrentScope, InScope, Requires } from '../access/access.decorators.js';
 import type { Scope } from '../access/scope.js';
@@ -18,7 +18,6 @@ import { EnforcementRecordListResponse, EnforcementRecordResponse } from './dto/
 import { UpdateEnforcementRecordDto } from './dto/update-enforcement-record.dto.js';
 import { EnforcementService, type EnforcementView } from './enforcement.service.js';
 
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
 const ETAG_HEADER = { ETag: { description: 'Send back as If-Match when changing it' } };
 
 const toResponse = ({ record, visits, missing }: EnforcementView) =>
@@ -82,7 +81,7 @@ export class EnforcementController {
     description:
       'Attested visits must be visits of the household; the dialogue session must be held with the household invited.',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async update(
@@ -104,7 +103,7 @@ export class EnforcementController {
       'Refused with 422 when preconditions are missing (`details.missing`), or at a forbidden time (`details.reasons`: ' +
       'night 22:00–06:00 Hanoi time, public holiday, within 15 days of Tết; LL2024 art. 89).',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async schedule(
@@ -124,7 +123,7 @@ export class EnforcementController {
   @ApiOperation({
     summary: 'The household complies: back to agreed, with a hand-over deadline (30 days, LL2024 art. 89(4))',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async comply(
@@ -142,7 +141,7 @@ export class EnforcementController {
   @Requires('enforcement:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Enforcement carried out: the household is handed_over (mode enforced)' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async execute(
@@ -160,7 +159,7 @@ export class EnforcementController {
   @Requires('enforcement:write')
   @HttpCode(200)
   @ApiOperation({ summary: 'Abandon a record not yet scheduled, with the reason' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async cancel(

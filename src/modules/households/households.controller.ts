@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import { ConsentTransitionDto } from './dto/consent-transition.dto.js';
 import { CreateHouseholdDto } from './dto/create-household.dto.js';
 import {
@@ -18,8 +18,6 @@ import { UpdateHouseholdDto } from './dto/update-household.dto.js';
 import type { Actor } from '../../common/request-context.js';
 import { CurrentActor, InScope, Requires } from '../access/access.decorators.js';
 import { HouseholdsService } from './households.service.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
 
 @ApiTags('households')
 @Controller()
@@ -74,7 +72,7 @@ export class HouseholdsController {
   @Requires('households:write')
   @InScope('household')
   @ApiOperation({ summary: 'Change household details, parcels, or archive/restore it (never deleted)' })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: HouseholdResponse })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async update(
@@ -96,7 +94,7 @@ export class HouseholdsController {
     summary: 'Move the household to another consent status',
     description: 'An illegal move answers 422 with `details.allowed`, the statuses reachable from the current one.',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: HouseholdResponse })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async transition(

@@ -1,16 +1,9 @@
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import { Requires } from '../access/access.decorators.js';
 import { DeadlineRulesService } from './deadline-rules.service.js';
 import { DeadlineRuleListResponse, DeadlineRuleResponse } from './dto/deadline-rule.response.js';
@@ -41,7 +34,7 @@ export class LegalClockController {
     summary: 'Change a rule (offset, day kind, active, wording)',
     description: 'Changing the offset, day kind or `active` recomputes the open deadlines computed with the rule.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from a previous read' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: DeadlineRuleResponse })
   @ApiErrorResponses(400, 404, 409, 412)
   async updateRule(

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import { CreateProjectDto } from './dto/create-project.dto.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { ProjectPageResponse, ProjectResponse } from './dto/project.response.js';
@@ -61,7 +61,7 @@ export class ProjectsController {
   @Requires('projects:write')
   @InScope('project')
   @ApiOperation({ summary: 'Change a project; refused with 412/409 when based on a stale version' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: ProjectResponse })
   @ApiErrorResponses(400, 404, 409, 412)
   async update(

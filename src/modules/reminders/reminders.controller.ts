@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { StepRoute } from '../../common/http/step-route.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
 import { etagFor, expectedVersion } from '../../common/http/versioning.js';
@@ -14,8 +15,6 @@ import { ListRemindersQuery } from './dto/list-reminders.query.js';
 import { ReminderMoveDto } from './dto/reminder-move.dto.js';
 import { ReminderPageResponse, ReminderResponse } from './dto/reminder.response.js';
 import { RemindersService } from './reminders.service.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
 
 @ApiTags('reminders')
 @Controller('reminders')
@@ -53,13 +52,8 @@ export class RemindersController {
     return ReminderResponse.from(reminder);
   }
 
-  @Post(':id/acknowledge')
+  @StepRoute(':id/acknowledge', 'Acknowledge an open reminder (records who and when)', ReminderResponse)
   @Requires('reminders:write')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Acknowledge an open reminder (records who and when)' })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: ReminderResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
   acknowledge(
     @Param('id', ParseId) id: string,
     @Body() body: ReminderMoveDto,
@@ -71,13 +65,8 @@ export class RemindersController {
     return this.move(id, 'acknowledged', body, ifMatch, actor, scope, reply);
   }
 
-  @Post(':id/done')
+  @StepRoute(':id/done', 'Mark an open or acknowledged reminder done (records who and when)', ReminderResponse)
   @Requires('reminders:write')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Mark an open or acknowledged reminder done (records who and when)' })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: ReminderResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
   done(
     @Param('id', ParseId) id: string,
     @Body() body: ReminderMoveDto,

@@ -1,17 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import { CurrentScope, Requires } from '../access/access.decorators.js';
 import type { Scope } from '../access/scope.js';
 import { AddUnitsDto } from './dto/add-units.dto.js';
@@ -83,7 +76,7 @@ export class ResettlementFundsController {
     summary: 'Change a fund; a new offer expiry applies to offers made from now on',
     description: 'Refused with 412 (If-Match) or 409 (`version`) when based on a stale version.',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: FundResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404, 409, 412)
   async update(

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { CurrentActor, CurrentScope, Requires } from '../access/access.decorators.js';
 import type { Scope } from '../access/scope.js';
@@ -12,8 +12,6 @@ import { AcceptOfferDto, DeclineOfferDto } from './dto/answer-offer.dto.js';
 import { ListOffersQuery } from './dto/list-offers.query.js';
 import { OfferPageResponse, OfferResponse } from './dto/resettlement.responses.js';
 import { ResettlementOffersService } from './resettlement-offers.service.js';
-
-const IF_MATCH = { name: 'If-Match', required: false, description: 'ETag from a previous read' } as const;
 
 @ApiTags('resettlement')
 @Controller('resettlement-offers')
@@ -39,7 +37,7 @@ export class ResettlementOffersController {
       'Allocates the unit and moves the household from conditional to agreed (a recorded consent transition), ' +
       'together. Refused with 422 when the offer is no longer pending or has expired.',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: OfferResponse })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async accept(
@@ -62,7 +60,7 @@ export class ResettlementOffersController {
     summary: 'Record that the household declines the unit',
     description: 'The unit returns to the fund and is offered to the next household (never again to this one).',
   })
-  @ApiHeader(IF_MATCH)
+  @ApiIfMatch()
   @ApiOkResponse({ type: OfferResponse })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async decline(

@@ -3,7 +3,6 @@ import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiForbiddenResponse,
-  ApiHeader,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
@@ -14,7 +13,7 @@ import { ErrorResponse } from '../../common/errors/error-response.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import { Requires } from '../access/access.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
@@ -70,7 +69,7 @@ export class UsersController {
     summary: 'Change an account: name, role, units, deactivate/reactivate, reset the password',
     description: 'Refused with 412/409 when based on a stale version, 422 when it would leave no active admin',
   })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: UserResponse })
   @ApiErrorResponses(400, 404, 409, 412, 422)
   async update(

@@ -1,17 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf, PageQueryDto } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { CurrentActor, Requires } from '../access/access.decorators.js';
 import { CreateWebhookDto } from './dto/create-webhook.dto.js';
@@ -75,7 +68,7 @@ export class WebhooksController {
   @Patch('webhooks/:id')
   @Requires('webhooks:manage')
   @ApiOperation({ summary: 'Change the URL or events, or switch a subscription off and on' })
-  @ApiHeader({ name: 'If-Match', required: false, description: 'ETag from GET' })
+  @ApiIfMatch()
   @ApiOkResponse({ type: WebhookResponse })
   @ApiErrorResponses(400, 404, 409, 412)
   async update(

@@ -1,4 +1,4 @@
-import { addDays, atLocalTime } from '../../src/modules/reminders/domain/reminder-times.js';
+import { addDays, atLocalTime } from '../../src/common/time/civil-date.js';
 import { RemindersService } from '../../src/modules/reminders/reminders.service.js';
 import { Reminder } from '../../src/modules/reminders/reminder.entity.js';
 import { makeDialogueSession } from '../factories/dialogue-factories.js';

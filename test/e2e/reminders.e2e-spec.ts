@@ -1,5 +1,5 @@
 import { RemindersController } from '../../src/modules/reminders/reminders.controller.js';
-import { addDays, atLocalTime } from '../../src/modules/reminders/domain/reminder-times.js';
+import { addDays, atLocalTime } from '../../src/common/time/civil-date.js';
 import { RemindersService } from '../../src/modules/reminders/reminders.service.js';
 import { Reminder } from '../../src/modules/reminders/reminder.entity.js';
 import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';

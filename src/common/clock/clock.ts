@@ -1,3 +1,5 @@
+import { DAY_MS, toLocalDate } from '../time/civil-date.js';
+
 /**
  * The one source of "now". Rules take `now`/`today` as arguments; services get them from here, so
  * tests can move time instead of waiting for it.
@@ -11,13 +13,6 @@ export abstract class Clock {
   }
 
   constructor(readonly timeZone: string) {}
-}
-
-export function toLocalDate(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
 }
 
 export class SystemClock extends Clock {
@@ -44,6 +39,6 @@ export class ManualClock extends Clock {
   }
 
   advanceDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * 86_400_000);
+    this.current = new Date(this.current.getTime() + days * DAY_MS);
   }
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
+import { DAY_MS } from '../../common/time/civil-date.js';
 import { UnauthenticatedError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { Principal } from '../access/principal.js';
@@ -170,7 +171,7 @@ export class AuthService implements OnModuleInit {
     em?: EntityManager,
   ): Promise<{ token: string; expiresAt: Date }> {
     const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.config.auth.refreshTokenTtlDays * 86_400_000);
+    const expiresAt = new Date(now.getTime() + this.config.auth.refreshTokenTtlDays * DAY_MS);
     const { token, tokenHash } = this.tokens.newRefreshToken();
     await this.refreshTokens.insert(
       { userId, familyId, tokenHash, expiresAt, usedAt: null, revokedAt: null, createdAt: now },

@@ -6,6 +6,7 @@ import { MAX_PAGE_SIZE } from '../../common/http/pagination.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { isUniqueViolation } from '../../database/errors.js';
+import { toLocalDateTime, viDate } from '../../common/time/civil-date.js';
 import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { JobPayloads } from '../../jobs/job-names.js';
 import { projectInScope, type Scope } from '../access/scope.js';
@@ -19,7 +20,7 @@ import type { Visit } from '../visits/visit.entity.js';
 import { VisitsService } from '../visits/visits.service.js';
 import { missingPreconditions, type Precondition } from './domain/enforcement-preconditions.js';
 import { ENFORCEMENT_LEGAL_BASIS, type PersuasionAttestation } from './domain/enforcement-status.js';
-import { type CalendarFacts, forbiddenTimes, toLocalDateTime } from './domain/enforcement-window.js';
+import { type CalendarFacts, forbiddenTimes } from './domain/enforcement-window.js';
 import {
   decideEdit,
   decideOutcome,
@@ -76,9 +77,6 @@ type FileFields = Pick<
 type SessionCache = Map<string, Promise<DialogueSessionWithParticipants | null>>;
 
 const OPEN_RECORD_KEY = 'enforcement_records_household_open_key';
-
-/** 2026-03-01 → 01/03/2026, as Vietnamese documents write dates. */
-const vnDate = (date: string) => date.split('-').reverse().join('/');
 
 /**
  * Compulsory recovery (cưỡng chế) under LL2024 art. 89. This service alone may move a household to
@@ -226,8 +224,8 @@ export class EnforcementService {
             status: 'enforcement_pending',
             from: 'objecting',
             reason:
-              `Cưỡng chế thu hồi đất theo Quyết định số ${locked.decisionNo} ngày ${vnDate(locked.decisionIssuedOn)}; ` +
-              `dự kiến thực hiện lúc ${local.time} ngày ${vnDate(local.date)} (${ENFORCEMENT_LEGAL_BASIS})`,
+              `Cưỡng chế thu hồi đất theo Quyết định số ${locked.decisionNo} ngày ${viDate(locked.decisionIssuedOn)}; ` +
+              `dự kiến thực hiện lúc ${local.time} ngày ${viDate(local.date)} (${ENFORCEMENT_LEGAL_BASIS})`,
             evidence: this.evidenceOf(locked),
           },
           actor,
@@ -275,8 +273,8 @@ export class EnforcementService {
           status: 'agreed',
           from: 'enforcement_pending',
           reason:
-            `Hộ chấp hành Quyết định cưỡng chế số ${locked.decisionNo} ngày ${vnDate(input.compliedOn)}; ` +
-            `bàn giao mặt bằng chậm nhất ngày ${vnDate(due.dueOn)} (${due.legalBasis})`,
+            `Hộ chấp hành Quyết định cưỡng chế số ${locked.decisionNo} ngày ${viDate(input.compliedOn)}; ` +
+            `bàn giao mặt bằng chậm nhất ngày ${viDate(due.dueOn)} (${due.legalBasis})`,
           evidence: [{ kind: 'decision', reference: locked.decisionNo }],
         },
         actor,
@@ -331,7 +329,7 @@ export class EnforcementService {
           from: 'enforcement_pending',
           handoverMode: 'enforced',
           handedOverOn: input.handedOverOn,
-          reason: `Cưỡng chế thu hồi đất theo Quyết định số ${locked.decisionNo}; bàn giao mặt bằng ngày ${vnDate(input.handedOverOn)}`,
+          reason: `Cưỡng chế thu hồi đất theo Quyết định số ${locked.decisionNo}; bàn giao mặt bằng ngày ${viDate(input.handedOverOn)}`,
           evidence: [{ kind: 'decision', reference: locked.decisionNo }],
         },
         actor,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, type CivilDate, yearOf } from './domain/civil-date.js';
+import { addDays, type CivilDate, yearOf } from '../../common/time/civil-date.js';
 import { computeDeadline, type DeadlineTerms, holidayHorizonDays, isWithinTetBlackout } from './domain/deadline.js';
 import type { DeadlineRule } from './deadline-rule.entity.js';
 import { DeadlineRuleInactiveError, UnknownDeadlineRuleError } from './legal-clock.errors.js';

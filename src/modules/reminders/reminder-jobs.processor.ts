@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, toLocalDate } from '../../common/clock/clock.js';
+import { Clock } from '../../common/clock/clock.js';
+import { toLocalDate } from '../../common/time/civil-date.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { JobPayloads } from '../../jobs/job-names.js';

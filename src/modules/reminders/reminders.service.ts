@@ -18,7 +18,7 @@ import {
   planHandoverDeadline,
   planLegalDeadline,
 } from './domain/reminder-plans.js';
-import { addDays } from './domain/reminder-times.js';
+import { addDays } from '../../common/time/civil-date.js';
 import { decideReminderMove, type ReminderAction } from './domain/reminder-status.js';
 import type { ListRemindersQuery } from './dto/list-reminders.query.js';
 import type { Reminder } from './reminder.entity.js';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, toLocalDate } from '../../common/clock/clock.js';
+import { Clock } from '../../common/clock/clock.js';
+import { DAY_MS, toLocalDate, viDate } from '../../common/time/civil-date.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { OfferView } from './resettlement.repository.js';
@@ -12,7 +13,7 @@ export const OFFER_REMINDER_KINDS = {
 } as const;
 
 /** How long before an offer runs out its expiry reminder falls due. */
-export const EXPIRY_NOTICE_MS = 2 * 86_400_000;
+export const EXPIRY_NOTICE_MS = 2 * DAY_MS;
 
 const offerKeys = {
   visit: (offerId: string) => `resettlement-offer:${offerId}:visit`,
@@ -59,7 +60,7 @@ export class ResettlementNotices {
       {
         ...common,
         kind: OFFER_REMINDER_KINDS.expiry,
-        title: `Đề nghị bố trí ${unit} cho hộ ${view.householdCode} hết hạn ngày ${vietnameseDate(toLocalDate(offer.expiresAt, this.clock.timeZone))}`,
+        title: `Đề nghị bố trí ${unit} cho hộ ${view.householdCode} hết hạn ngày ${viDate(toLocalDate(offer.expiresAt, this.clock.timeZone))}`,
         dueAt: new Date(Math.max(now.getTime(), offer.expiresAt.getTime() - EXPIRY_NOTICE_MS)),
         dedupeKey: offerKeys.expiry(offer.id),
       },
@@ -77,12 +78,6 @@ export class ResettlementNotices {
   async offerClosed(offerId: string, reason: string, em: EntityManager): Promise<void> {
     await this.reminders.cancel({ prefix: offerKeys.of(offerId) }, reason, em);
   }
-}
-
-/** 2026-03-25 → 25/03/2026, as Vietnamese documents write dates. */
-function vietnameseDate(civil: string): string {
-  const [year, month, day] = civil.split('-');
-  return `${day}/${month}/${year}`;
 }
 
 function payloadOf(view: OfferView): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
+import { DAY_MS } from '../../common/time/civil-date.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { ProjectStatus } from '../projects/project.entity.js';
 import { EVERYTHING, type Scope, withinScope } from '../access/scope.js';
@@ -9,7 +10,6 @@ import type { ListProjectStatsQuery } from './dto/list-project-stats.query.js';
 import { type AggregateWindow, emptyAggregates, type ProjectHeader, StatsRepository } from './stats.repository.js';
 
 export const RECENT_VISIT_DAYS = 30;
-const DAY_MS = 86_400_000;
 
 /** One project's consent statistics at one instant. */
 export interface ProjectStats extends ConsentFigures {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, toLocalDate } from '../../common/clock/clock.js';
+import { Clock } from '../../common/clock/clock.js';
+import { toLocalDate } from '../../common/time/civil-date.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
 import { IdempotencyKeyReusedError, requestHash } from '../../common/http/idempotency.js';
 import type { Actor } from '../../common/request-context.js';

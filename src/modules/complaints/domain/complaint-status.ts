@@ -1,3 +1,5 @@
+import { ActionTable } from '../../../common/state-machine/transitions.js';
+
 export const COMPLAINT_STATUSES = ['received', 'accepted', 'resolved', 'rejected', 'withdrawn'] as const;
 export type ComplaintStatus = (typeof COMPLAINT_STATUSES)[number];
 
@@ -41,6 +43,9 @@ export const COMPLAINT_TRANSITIONS: Readonly<
   withdrawn: {},
 };
 
-export function allowedActions(status: ComplaintStatus): ComplaintAction[] {
-  return COMPLAINT_ACTIONS.filter((action) => COMPLAINT_TRANSITIONS[status][action] !== undefined);
-}
+/** A complaint's life; every complaint starts received. */
+export const COMPLAINT_LIFE = ActionTable.define<ComplaintStatus, ComplaintAction>(
+  'received',
+  COMPLAINT_ACTIONS,
+  COMPLAINT_TRANSITIONS,
+);

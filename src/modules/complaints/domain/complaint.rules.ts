@@ -1,8 +1,7 @@
-import type { CivilDate } from '../../legal-clock/domain/civil-date.js';
+import type { CivilDate } from '../../../common/time/civil-date.js';
 import type { RuleCode } from '../../legal-clock/domain/rule-codes.js';
 import {
-  allowedActions,
-  COMPLAINT_TRANSITIONS,
+  COMPLAINT_LIFE,
   type ComplaintAction,
   type ComplaintStatus,
   OPEN_COMPLAINT_STATUSES,
@@ -37,12 +36,12 @@ const refuse = (code: string, message: string, details: Record<string, unknown>)
 
 /** Decides one step of a complaint's life against the transition table and the date rules. */
 export function decideComplaintStep(facts: ComplaintFacts, step: ComplaintStep, today: CivilDate): ComplaintDecision {
-  const to = COMPLAINT_TRANSITIONS[facts.status][step.action];
+  const to = COMPLAINT_LIFE.next(facts.status, step.action);
   if (to === undefined) {
     return refuse('COMPLAINT_TRANSITION_REFUSED', `A ${facts.status} complaint does not allow "${step.action}"`, {
       status: facts.status,
       action: step.action,
-      allowed: allowedActions(facts.status),
+      allowed: COMPLAINT_LIFE.actionsFrom(facts.status),
     });
   }
   if (step.on > today)

@@ -1,6 +1,6 @@
 import type { DialogueStatus } from '../dialogue-session.entity.js';
 import { PLAN_FIELDS, type SessionPatch } from './dialogue-session.changes.js';
-import { allowedStatusMoves, canMove } from './dialogue-status.js';
+import { DIALOGUE_LIFE } from './dialogue-status.js';
 
 /** Facts about the stored session, already loaded (and locked) by the service. */
 export interface SessionFacts {
@@ -35,7 +35,7 @@ function refuse(
     allowed: false,
     code,
     message,
-    details: { status: from, allowedStatuses: [...allowedStatusMoves(from)], ...extra },
+    details: { status: from, allowedStatuses: [...DIALOGUE_LIFE.allowed(from)], ...extra },
   };
 }
 
@@ -58,8 +58,8 @@ export function decideSessionChange(facts: SessionFacts, request: SessionPatch, 
   if (from === 'cancelled') {
     return refuse('DIALOGUE_SESSION_CANCELLED', 'A cancelled dialogue session cannot be changed', from);
   }
-  if (to !== from && !canMove(from, to)) {
-    const allowed = allowedStatusMoves(from);
+  if (to !== from && !DIALOGUE_LIFE.can(from, to)) {
+    const allowed = DIALOGUE_LIFE.allowed(from);
     const hint = allowed.length === 0 ? `${from} is final` : `allowed from ${from}: ${allowed.join(', ')}`;
     return refuse(
       'DIALOGUE_STATUS_CHANGE_NOT_ALLOWED',

@@ -1,3 +1,4 @@
+import { Transitions } from '../../../common/state-machine/transitions.js';
 import type { DialogueStatus } from '../dialogue-session.entity.js';
 
 /**
@@ -10,10 +11,5 @@ export const DIALOGUE_STATUS_MOVES: Readonly<Record<DialogueStatus, readonly Dia
   cancelled: [],
 };
 
-export function allowedStatusMoves(from: DialogueStatus): readonly DialogueStatus[] {
-  return DIALOGUE_STATUS_MOVES[from];
-}
-
-export function canMove(from: DialogueStatus, to: DialogueStatus): boolean {
-  return DIALOGUE_STATUS_MOVES[from].includes(to);
-}
+/** A session's life; every session starts scheduled. */
+export const DIALOGUE_LIFE = Transitions.define<DialogueStatus>('scheduled', DIALOGUE_STATUS_MOVES);

@@ -1,3 +1,5 @@
+import { Transitions } from '../../../common/state-machine/transitions.js';
+
 /**
  * An enforcement record's life: `draft` while the legal preconditions are incomplete, `ready` once
  * they are all on file, `scheduled` when a lawful date is set (the household is then
@@ -7,11 +9,26 @@
 export const ENFORCEMENT_STATUSES = ['draft', 'ready', 'scheduled', 'executed', 'complied', 'cancelled'] as const;
 export type EnforcementStatus = (typeof ENFORCEMENT_STATUSES)[number];
 
-/** Statuses in which the decision data and the persuasion file may still be corrected. */
-export const EDITABLE_STATUSES: readonly EnforcementStatus[] = ['draft', 'ready'];
+/**
+ * The moves, as data. A record is opened as draft or ready (by what its file holds) and moves
+ * between them as the file changes; rescheduling keeps it scheduled.
+ */
+export const ENFORCEMENT_LIFE = Transitions.define<EnforcementStatus>('draft', {
+  draft: ['ready', 'scheduled', 'cancelled'],
+  ready: ['draft', 'scheduled', 'cancelled'],
+  scheduled: ['executed', 'complied'],
+  executed: [],
+  complied: [],
+  cancelled: [],
+});
 
-/** A household has at most one record in these statuses at a time. */
-export const OPEN_STATUSES: readonly EnforcementStatus[] = ['draft', 'ready', 'scheduled'];
+/**
+ * Statuses in which the decision data and the persuasion file may still be corrected: those not
+ * yet scheduled, which may still be abandoned.
+ */
+export const EDITABLE_STATUSES: readonly EnforcementStatus[] = ENFORCEMENT_STATUSES.filter((status) =>
+  ENFORCEMENT_LIFE.can(status, 'cancelled'),
+);
 
 /**
  * How the decision reached the household. A refusal to receive it, recorded with a witness note,

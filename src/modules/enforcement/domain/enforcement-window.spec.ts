@@ -1,4 +1,4 @@
-import { type CalendarFacts, forbiddenTimes, type ForbiddenTimeCode, toLocalDateTime } from './enforcement-window.js';
+import { type CalendarFacts, forbiddenTimes, type ForbiddenTimeCode } from './enforcement-window.js';
 
 const ZONE = 'Asia/Ho_Chi_Minh';
 const TET = ['2025-01-29', '2026-02-17', '2027-02-06'];
@@ -52,15 +52,5 @@ describe(forbiddenTimes.name, () => {
     expect(reason.message).toBe(
       '2026-02-02 is 15 days before Tết (2026-02-17); enforcement is forbidden within 15 days before or after Tết (LL2024 art. 89)',
     );
-  });
-});
-
-describe(toLocalDateTime.name, () => {
-  it('should give the Hanoi date and time of an instant', () => {
-    expect(toLocalDateTime(new Date('2026-03-10T17:30:00Z'), ZONE)).toEqual({
-      date: '2026-03-11',
-      time: '00:30',
-      hour: 0,
-    });
   });
 });

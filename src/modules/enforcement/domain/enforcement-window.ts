@@ -1,35 +1,9 @@
+import { daysBetween, toLocalDateTime } from '../../../common/time/civil-date.js';
 import { ENFORCEMENT_LEGAL_BASIS } from './enforcement-status.js';
 
 /** Enforcement may not run from 22:00 until 06:00 local time (LL2024 art. 89). */
 export const NIGHT_STARTS_AT_HOUR = 22;
 export const NIGHT_ENDS_AT_HOUR = 6;
-
-export interface LocalDateTime {
-  /** YYYY-MM-DD */
-  date: string;
-  /** HH:MM, 24-hour */
-  time: string;
-  hour: number;
-}
-
-/** The civil date and wall-clock time of an instant in a time zone. */
-export function toLocalDateTime(instant: Date, timeZone: string): LocalDateTime {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    date: `${part('year')}-${part('month')}-${part('day')}`,
-    time: `${part('hour')}:${part('minute')}`,
-    hour: Number(part('hour')),
-  };
-}
 
 /** The holiday calendar's answers about the local date of the proposed time. */
 export interface CalendarFacts {
@@ -49,9 +23,6 @@ export interface ForbiddenTime {
   code: ForbiddenTimeCode;
   message: string;
 }
-
-const daysBetween = (from: string, to: string): number =>
-  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /**
  * Every reason the proposed start of enforcement is forbidden (LL2024 art. 89): at night (22:00 to

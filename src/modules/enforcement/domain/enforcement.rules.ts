@@ -1,6 +1,11 @@
 import type { FieldErrors } from '../../../common/errors/domain-error.js';
 import type { Precondition } from './enforcement-preconditions.js';
-import { EDITABLE_STATUSES, ENFORCEMENT_LEGAL_BASIS, type EnforcementStatus } from './enforcement-status.js';
+import {
+  EDITABLE_STATUSES,
+  ENFORCEMENT_LEGAL_BASIS,
+  ENFORCEMENT_LIFE,
+  type EnforcementStatus,
+} from './enforcement-status.js';
 import type { ForbiddenTime } from './enforcement-window.js';
 
 export type EnforcementRefusalCode =
@@ -51,7 +56,7 @@ export interface ScheduleFacts {
  * open, its preconditions complete, the time in the future and lawful (LL2024 art. 89).
  */
 export function decideSchedule(facts: ScheduleFacts): EnforcementDecision {
-  if (!['draft', 'ready', 'scheduled'].includes(facts.status)) {
+  if (facts.status !== 'scheduled' && !ENFORCEMENT_LIFE.can(facts.status, 'scheduled')) {
     return refuse('ENFORCEMENT_RECORD_CLOSED', `An enforcement record that is ${facts.status} cannot be scheduled`, {
       status: facts.status,
     });
@@ -81,7 +86,7 @@ export function decideSchedule(facts: ScheduleFacts): EnforcementDecision {
 
 /** Compliance and execution both end a scheduled enforcement. */
 export function decideOutcome(status: EnforcementStatus): EnforcementDecision {
-  return status === 'scheduled'
+  return ENFORCEMENT_LIFE.can(status, 'executed') && ENFORCEMENT_LIFE.can(status, 'complied')
     ? ALLOWED
     : refuse('ENFORCEMENT_NOT_SCHEDULED', `Only a scheduled enforcement can end; this one is ${status}`, { status });
 }

@@ -1,3 +1,5 @@
+import { Transitions } from '../../../common/state-machine/transitions.js';
+
 /** Consent statuses, in the order a ward chair reads them. */
 export const CONSENT_STATUSES = [
   'not_contacted',
@@ -41,26 +43,8 @@ export const CONSENT_TRANSITIONS: Readonly<Record<ConsentStatus, readonly Consen
   handed_over: [],
 };
 
-export function allowedTransitions(from: ConsentStatus): readonly ConsentStatus[] {
-  return CONSENT_TRANSITIONS[from];
-}
-
-export function isConsentStatus(value: unknown): value is ConsentStatus {
-  return typeof value === 'string' && (CONSENT_STATUSES as readonly string[]).includes(value);
-}
-
-/** Every status reachable from `from` (excluding `from` unless a cycle leads back to it). */
-export function reachableFrom(from: ConsentStatus): Set<ConsentStatus> {
-  const seen = new Set<ConsentStatus>();
-  const queue: ConsentStatus[] = [...CONSENT_TRANSITIONS[from]];
-  while (queue.length > 0) {
-    const next = queue.shift() as ConsentStatus;
-    if (seen.has(next)) continue;
-    seen.add(next);
-    queue.push(...CONSENT_TRANSITIONS[next]);
-  }
-  return seen;
-}
+/** The consent state machine; every household starts not contacted. */
+export const CONSENT_LIFE = Transitions.define<ConsentStatus>('not_contacted', CONSENT_TRANSITIONS);
 
 /** The reason recorded when a household's first visit starts the persuasion. */
 export const FIRST_VISIT_REASON = 'Thăm hộ lần đầu: bắt đầu vận động';

@@ -1,4 +1,4 @@
-import { CONSENT_STATUSES, CONSENT_TRANSITIONS, type ConsentStatus, reachableFrom } from './consent-status.js';
+import { CONSENT_LIFE, CONSENT_STATUSES, CONSENT_TRANSITIONS, type ConsentStatus } from './consent-status.js';
 import { decideTransition, type TransitionFacts, type TransitionRequest } from './consent-transition.rules.js';
 
 const TODAY = '2026-03-10';
@@ -31,7 +31,7 @@ const illegalPairs = allPairs.filter(([from, to]) => !CONSENT_TRANSITIONS[from].
 
 describe('consent state machine', () => {
   it('should reach every status from not_contacted', () => {
-    const reachable = reachableFrom('not_contacted');
+    const reachable = CONSENT_LIFE.reachableFrom('not_contacted');
     for (const status of CONSENT_STATUSES.filter((s) => s !== 'not_contacted')) {
       expect(reachable).toContain(status);
     }
@@ -40,7 +40,7 @@ describe('consent state machine', () => {
   it('should make handed_over final and reachable from every other status but not_contacted', () => {
     expect(CONSENT_TRANSITIONS.handed_over).toEqual([]);
     for (const status of CONSENT_STATUSES.filter((s) => s !== 'handed_over')) {
-      expect(reachableFrom(status)).toContain('handed_over');
+      expect(CONSENT_LIFE.reachableFrom(status)).toContain('handed_over');
     }
   });
 

@@ -1,4 +1,4 @@
-import { allowedTransitions, type ConsentCondition, type ConsentStatus, type HandoverMode } from './consent-status.js';
+import { CONSENT_LIFE, type ConsentCondition, type ConsentStatus, type HandoverMode } from './consent-status.js';
 
 /** What the caller asks for. */
 export interface TransitionRequest {
@@ -57,7 +57,7 @@ function refuse(
     allowed: false,
     code,
     message,
-    details: { from: facts.from, allowed: [...allowedTransitions(facts.from)], ...extra },
+    details: { from: facts.from, allowed: [...CONSENT_LIFE.allowed(facts.from)], ...extra },
   };
 }
 
@@ -75,8 +75,8 @@ export function decideTransition(
   if (facts.archived) {
     return refuse('HOUSEHOLD_ARCHIVED', 'An archived household cannot change status', facts);
   }
-  if (!allowedTransitions(from).includes(to)) {
-    const allowed = allowedTransitions(from);
+  if (!CONSENT_LIFE.can(from, to)) {
+    const allowed = CONSENT_LIFE.allowed(from);
     const hint = allowed.length === 0 ? `${from} is final` : `allowed from ${from}: ${allowed.join(', ')}`;
     return refuse('CONSENT_TRANSITION_NOT_ALLOWED', `A household cannot move from ${from} to ${to} (${hint})`, facts, {
       to,

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isWeekend } from './civil-date.js';
+import { addDays, daysBetween, isWeekend } from '../../../common/time/civil-date.js';
 import { computeDeadline, type DeadlineTerms, isWithinTetBlackout, nextWorkingDay } from './deadline.js';
 
 function range(first: string, last: string): string[] {

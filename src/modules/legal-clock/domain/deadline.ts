@@ -1,4 +1,4 @@
-import { addDays, type CivilDate, isWeekend } from './civil-date.js';
+import { addDays, type CivilDate, isWeekend } from '../../../common/time/civil-date.js';
 
 export const DAY_KINDS = ['calendar', 'working'] as const;
 export type DayKind = (typeof DAY_KINDS)[number];

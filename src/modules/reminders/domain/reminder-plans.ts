@@ -6,7 +6,7 @@ import {
   reminderKeys,
   WORKDAY_START,
 } from './reminder-kinds.js';
-import { addDays, atLocalTime } from './reminder-times.js';
+import { addDays, atLocalTime } from '../../../common/time/civil-date.js';
 
 /**
  * What to remind, when and under which key, decided from already-loaded facts. No IO: the service

@@ -1,4 +1,10 @@
-import { decideReminderMove, REMINDER_MOVES, type ReminderAction, type ReminderStatus } from './reminder-status.js';
+import {
+  CANCELLABLE_STATUSES,
+  decideReminderMove,
+  personMoves,
+  type ReminderAction,
+  type ReminderStatus,
+} from './reminder-status.js';
 
 describe(decideReminderMove.name, () => {
   const cases: Array<[ReminderStatus, ReminderAction, boolean, string | null]> = [
@@ -18,7 +24,23 @@ describe(decideReminderMove.name, () => {
     expect(decision.allowed).toBe(allowed);
     if (!decision.allowed) {
       expect(decision.code).toBe(code);
-      expect(decision.allowedMoves).toEqual(REMINDER_MOVES[from]);
+      expect(decision.allowedMoves).toEqual(personMoves(from));
     }
+  });
+});
+
+describe(personMoves.name, () => {
+  it.each([
+    ['scheduled', []],
+    ['open', ['acknowledged', 'done']],
+    ['acknowledged', ['done']],
+    ['done', []],
+    ['cancelled', []],
+  ] as const)('should let a person move a %s reminder to %j', (from, moves) => {
+    expect(personMoves(from)).toEqual(moves);
+  });
+
+  it('should let the system cancel only what nobody has closed', () => {
+    expect(CANCELLABLE_STATUSES).toEqual(['scheduled', 'open']);
   });
 });

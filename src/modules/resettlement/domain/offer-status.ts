@@ -1,3 +1,6 @@
+import { Transitions } from '../../../common/state-machine/transitions.js';
+import { DAY_MS } from '../../../common/time/civil-date.js';
+
 /** The life of an offer of one unit to one household. Every status but pending is final. */
 export const OFFER_STATUSES = ['pending', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof OFFER_STATUSES)[number];
@@ -9,6 +12,8 @@ export const OFFER_TRANSITIONS: Readonly<Record<OfferStatus, readonly OfferStatu
   expired: [],
   withdrawn: [],
 };
+
+export const OFFER_LIFE = Transitions.define<OfferStatus>('pending', OFFER_TRANSITIONS);
 
 /** Default days a household has to answer an offer before the unit goes to the next household. */
 export const DEFAULT_OFFER_EXPIRY_DAYS = 15;
@@ -30,7 +35,7 @@ export type OfferDecision =
  * never takes a unit the fund has already promised to the next household.
  */
 export function decideOfferMove(offer: OfferFacts, to: OfferStatus, now: Date): OfferDecision {
-  if (!OFFER_TRANSITIONS[offer.status].includes(to)) {
+  if (!OFFER_LIFE.can(offer.status, to)) {
     return {
       allowed: false,
       code: 'OFFER_NOT_PENDING',
@@ -69,5 +74,5 @@ export function decideOfferMove(offer: OfferFacts, to: OfferStatus, now: Date): 
 
 /** When an offer made at `offeredAt` stops running. */
 export function offerExpiry(offeredAt: Date, expiryDays: number): Date {
-  return new Date(offeredAt.getTime() + expiryDays * 86_400_000);
+  return new Date(offeredAt.getTime() + expiryDays * DAY_MS);
 }

@@ -1,4 +1,4 @@
-import type { CivilDate } from '../../domain/civil-date.js';
+import type { CivilDate } from '../../../../common/time/civil-date.js';
 import { computeDeadline, type DayKind } from '../../domain/deadline.js';
 import type { RuleCode } from '../../domain/rule-codes.js';
 

@@ -1,5 +1,4 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
@@ -7,7 +6,7 @@ import type { Clock } from './common/clock/clock.js';
 import { CommonModule } from './common/common.module.js';
 import { RequestContextMiddleware } from './common/request-context.middleware.js';
 import type { AppConfig } from './config/app-config.js';
-import { dataSourceOptions } from './database/data-source.js';
+import { DatabaseModule } from './database/database.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { AccessModule } from './modules/access/access.module.js';
@@ -65,7 +64,7 @@ export class AppModule implements NestModule {
             autoLogging: { ignore: (request) => request.url === '/health' },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl)),
+        DatabaseModule,
         JobsModule,
         ...((options.worker ?? config.jobs.runWorkerInApi) ? [WorkerModule] : []),
         AuditModule,

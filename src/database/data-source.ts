@@ -1,14 +1,15 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
-import { loadConfig } from '../config/app-config.js';
-import { ENTITIES } from './entities.js';
+import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations.js';
 
-/** The one set of DataSource options used by the app, the migration CLI and the tests. */
+/**
+ * The one set of DataSource options used by the app, the migration CLI and the tests. Entities are
+ * not listed here: each feature module registers its own (`TypeOrmModule.forFeature`), so this
+ * layer knows no feature. Building the options has no side effect.
+ */
 export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
@@ -20,6 +21,3 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     extra: { max: 20, application_name: 'gpmb-crm' },
   };
 }
-
-/** For the TypeORM CLI (`npm run migration:*`). */
-export default new DataSource(dataSourceOptions(loadConfig().databaseUrl));

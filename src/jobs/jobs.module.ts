@@ -7,11 +7,14 @@ import { DEFAULT_JOB_OPTIONS } from './job-options.js';
 import { JobsService } from './jobs.service.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 import { QueueErrorLogger } from './queue-error-logger.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OutboxEntry } from './outbox-entry.entity.js';
 
 /** Queues, the outbox and its relay: what every process needs to enqueue. */
 @Global()
 @Module({
   imports: [
+    TypeOrmModule.forFeature([OutboxEntry]),
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock/clock.js';
+import { TransactionHost } from '../database/transaction-host.js';
 import type { JobName, JobPayloads } from './job-names.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
 
@@ -16,27 +15,22 @@ export interface EnqueueOptions {
 }
 
 /** BullMQ refuses ":" in custom job ids. */
-export const jobIdFor = (name: JobName, key: string) => `${name}--${key}`.replace(/:/g, '_');
+export const jobIdFor = (name: string, key: string) => `${name}--${key}`.replace(/:/g, '_');
 
 /**
- * The one way to enqueue. The job is written to the outbox in the caller's transaction (pass its
- * EntityManager), so it is published after the commit or not at all; the relay then hands it to
- * BullMQ. Requests therefore never wait on Redis, and keep working while Redis is down.
+ * The one way to enqueue. The job is written to the outbox in the ambient transaction, so it is
+ * published after the commit or not at all; the relay then hands it to BullMQ. Requests therefore
+ * never wait on Redis, and keep working while Redis is down.
  */
 @Injectable()
 export class JobsService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     private readonly clock: Clock,
   ) {}
 
-  async enqueue<N extends JobName>(
-    name: N,
-    payload: JobPayloads[N],
-    options: EnqueueOptions = {},
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    await em.insert(OutboxEntry, {
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options: EnqueueOptions = {}): Promise<void> {
+    await this.tx.manager.insert(OutboxEntry, {
       name,
       payload: payload as never,
       jobId: jobIdFor(name, options.key ?? randomUUID()),

@@ -1,11 +1,10 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
-import type { DataSource } from 'typeorm';
 import { Clock } from '../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { TransactionHost } from '../database/transaction-host.js';
 import { JOB_QUEUE, type QueueName } from './job-names.js';
 import { JOB_OPTIONS } from './job-options.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
@@ -35,7 +34,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionHost,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
@@ -70,7 +69,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async publishPending(): Promise<number> {
     let published = 0;
     for (;;) {
-      const count = await this.dataSource.transaction(async (em) => {
+      const count = await this.tx.run(async () => {
+        const em = this.tx.manager;
         const rows = await em
           .createQueryBuilder(OutboxEntry, 'entry')
           .where('entry.published_at IS NULL')

@@ -1,8 +1,8 @@
 import { CONSENT_TRANSITIONS, type ConsentStatus } from '../../src/modules/households/domain/consent-status.js';
 import request from 'supertest';
 import { ROLES } from '../../src/modules/access/domain/roles.js';
-import { seedDemoDataIfEmpty } from '../../src/database/seed/demo-seed.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/database/seed/demo-users.js';
+import { seedDemoDataIfEmpty } from '../../src/demo/demo-seed.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/demo-users.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 
 const TABLES = [
@@ -33,7 +33,7 @@ describe(seedDemoDataIfEmpty.name, () => {
 
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
-    summary = await seedDemoDataIfEmpty(t.dataSource, t.clock);
+    summary = await seedDemoDataIfEmpty(t.tx, t.clock);
   });
 
   afterAll(async () => {
@@ -257,7 +257,7 @@ describe(seedDemoDataIfEmpty.name, () => {
 
   it('should do nothing the second time', async () => {
     const before = await tableCounts();
-    await expect(seedDemoDataIfEmpty(t.dataSource, t.clock)).resolves.toBeUndefined();
+    await expect(seedDemoDataIfEmpty(t.tx, t.clock)).resolves.toBeUndefined();
     expect(await tableCounts()).toEqual(before);
   });
 });

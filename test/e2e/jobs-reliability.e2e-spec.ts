@@ -31,7 +31,7 @@ async function subscribe(t: TestApp, receiver: WebhookReceiver, events: WebhookE
 }
 
 const emit = (t: TestApp, event: WebhookEvent, payload: Record<string, unknown>) =>
-  t.dataSource.transaction((em) => t.app.get(WebhooksService).emit(event, payload, em));
+  t.tx.run(() => t.app.get(WebhooksService).emit(event, payload));
 
 async function deliveriesOf(t: TestApp, subscriptionId: string) {
   const response = await t.admin.get(`/api/v1/webhooks/${subscriptionId}/deliveries`).expect(200);

@@ -28,9 +28,9 @@ describe(OutboxRelay.name, () => {
 
   it('should publish a job enqueued in a committed transaction, once, under its deterministic id', async () => {
     const jobs = t.app.get(JobsService);
-    await t.dataSource.transaction(async (em) => {
-      await jobs.enqueue('stats.snapshot', {}, { key: 'nightly-2026-03-10' }, em);
-      await jobs.enqueue('stats.snapshot', {}, { key: 'nightly-2026-03-10' }, em);
+    await t.tx.run(async () => {
+      await jobs.enqueue('stats.snapshot', {}, { key: 'nightly-2026-03-10' });
+      await jobs.enqueue('stats.snapshot', {}, { key: 'nightly-2026-03-10' });
     });
     await t.app.get(OutboxRelay).flush();
     expect(await pending()).toBe(0);
@@ -43,8 +43,8 @@ describe(OutboxRelay.name, () => {
   it('should publish nothing when the transaction rolls back', async () => {
     const jobs = t.app.get(JobsService);
     await expect(
-      t.dataSource.transaction(async (em) => {
-        await jobs.enqueue('reminders.follow-up', { visitId: 'rolled-back' }, { key: 'rolled-back' }, em);
+      t.tx.run(async () => {
+        await jobs.enqueue('reminders.follow-up', { visitId: 'rolled-back' }, { key: 'rolled-back' });
         throw new Error('the write failed');
       }),
     ).rejects.toThrow('the write failed');

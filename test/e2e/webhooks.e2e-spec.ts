@@ -1,4 +1,3 @@
-import { DataSource } from 'typeorm';
 import type { WebhookEvent } from '../../src/modules/webhooks/domain/webhook-events.js';
 import { WebhooksController } from '../../src/modules/webhooks/webhooks.controller.js';
 import { WebhooksService } from '../../src/modules/webhooks/webhooks.service.js';
@@ -39,7 +38,7 @@ describe(WebhooksController.name, () => {
   }
 
   const emit = (event: WebhookEvent, payload: Record<string, unknown>) =>
-    t.app.get(DataSource).transaction((em) => t.app.get(WebhooksService).emit(event, payload, em));
+    t.tx.run(() => t.app.get(WebhooksService).emit(event, payload));
 
   const deliveriesOf = async (subscriptionId: string) =>
     (await t.admin.get(`/api/v1/webhooks/${subscriptionId}/deliveries`).expect(200)).body.items as Array<
@@ -128,8 +127,8 @@ describe(WebhooksController.name, () => {
     const subscription = await subscribe();
 
     await expect(
-      t.app.get(DataSource).transaction(async (em) => {
-        await t.app.get(WebhooksService).emit('household.status_changed', { householdId: 'h2' }, em);
+      t.tx.run(async () => {
+        await t.app.get(WebhooksService).emit('household.status_changed', { householdId: 'h2' });
         throw new Error('the status change failed');
       }),
     ).rejects.toThrow('the status change failed');

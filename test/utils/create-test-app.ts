@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap.js';
 import { ManualClock } from '../../src/common/clock/clock.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
+import { TransactionHost } from '../../src/database/transaction-host.js';
 import type { Role } from '../../src/modules/access/domain/roles.js';
 import { createTestDatabase, dropDatabase } from './test-database.js';
 import { TestJobs } from './test-jobs.js';
@@ -28,6 +29,8 @@ export interface TestApp {
   /** The HTTP server to hand to supertest, for unauthenticated requests. */
   http: ReturnType<NestFastifyApplication['getHttpServer']>;
   dataSource: DataSource;
+  /** The app's ambient transaction, for tests that call services inside one. */
+  tx: TransactionHost;
   clock: ManualClock;
   config: AppConfig;
   /** An administrator (sees every ward) for tests that are not about access. */
@@ -118,6 +121,7 @@ export async function createTestApp(
     app,
     http,
     dataSource,
+    tx: app.get(TransactionHost),
     clock,
     config,
     admin: adminUser.api,

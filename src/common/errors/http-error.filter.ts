@@ -74,6 +74,16 @@ function mapDatabaseError(error: QueryFailedError<Error>): Mapped | undefined {
         details: { fields: { [field]: [`${field} must not be null`] } },
       };
     }
+    // Normally retried and mapped by the transaction host; a statement outside one lands here.
+    case '40P01':
+    case '40001':
+      return {
+        status: 409,
+        code: 'CONCURRENT_CHANGE',
+        message: 'Another change to the same records was being made at the same moment; retry',
+      };
+    case '55P03':
+      return { status: 503, code: 'LOCK_TIMEOUT', message: 'The records are busy; retry in a moment' };
     case '22021':
     case '22P02':
     case '22007':

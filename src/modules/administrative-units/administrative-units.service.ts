@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { isUniqueViolation } from '../../database/errors.js';
 import type { AdministrativeLevel, AdministrativeUnit } from './administrative-unit.entity.js';
 import {
-  AdministrativeUnitCodeTakenError,
   InvalidUnitHierarchyError,
   InvalidValidityPeriodError,
   ParentUnitNotFoundError,
@@ -28,20 +26,14 @@ export class AdministrativeUnitsService {
       if (!parent) throw new ParentUnitNotFoundError(input.parentId);
       if (RANK[input.level] <= RANK[parent.level]) throw new InvalidUnitHierarchyError(input.level, parent.level);
     }
-    try {
-      return await this.units.create({
-        code: input.code,
-        name: input.name,
-        level: input.level,
-        parentId: input.parentId ?? null,
-        validFrom: input.validFrom ?? null,
-        validTo: input.validTo ?? null,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'administrative_units_code_key'))
-        throw new AdministrativeUnitCodeTakenError(input.code);
-      throw error;
-    }
+    return this.units.create({
+      code: input.code,
+      name: input.name,
+      level: input.level,
+      parentId: input.parentId ?? null,
+      validFrom: input.validFrom ?? null,
+      validTo: input.validTo ?? null,
+    });
   }
 
   async get(id: string): Promise<AdministrativeUnit> {

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { PageQueryDto } from '../../common/http/pagination.js';
 import { ApiKeyAdministrativeUnit } from './api-key-administrative-unit.entity.js';
 import { ApiKey } from './api-key.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /** What authentication needs of a key, read in one query. */
 export interface ApiKeyCredential {
@@ -28,31 +28,31 @@ interface CredentialRow {
 
 @Injectable()
 export class ApiKeysRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
-  async insert(key: Partial<ApiKey>, unitIds: readonly string[], em: EntityManager): Promise<ApiKey> {
-    const saved = await em.save(ApiKey, em.create(ApiKey, key));
-    await em.insert(
+  async insert(key: Partial<ApiKey>, unitIds: readonly string[]): Promise<ApiKey> {
+    const saved = await this.manager.save(ApiKey, this.manager.create(ApiKey, key));
+    await this.manager.insert(
       ApiKeyAdministrativeUnit,
       unitIds.map((administrativeUnitId) => ({ apiKeyId: saved.id, administrativeUnitId })),
     );
     return saved;
   }
 
-  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<ApiKey | null> {
-    return em.findOneBy(ApiKey, { id });
+  findById(id: string): Promise<ApiKey | null> {
+    return this.manager.findOneBy(ApiKey, { id });
   }
 
-  findByIdForUpdate(id: string, em: EntityManager): Promise<ApiKey | null> {
-    return em.findOne(ApiKey, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findByIdForUpdate(id: string): Promise<ApiKey | null> {
+    return this.manager.findOne(ApiKey, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   list(page: PageQueryDto): Promise<[ApiKey[], number]> {
-    return this.dataSource.manager.findAndCount(ApiKey, {
+    return this.manager.findAndCount(ApiKey, {
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: page.offset,
       take: page.limit,
@@ -61,7 +61,7 @@ export class ApiKeysRepository {
 
   async unitIdsByKey(keyIds: readonly string[]): Promise<Map<string, string[]>> {
     const links = keyIds.length
-      ? await this.dataSource.manager.find(ApiKeyAdministrativeUnit, {
+      ? await this.manager.find(ApiKeyAdministrativeUnit, {
           where: { apiKeyId: In([...keyIds]) },
           order: { administrativeUnitId: 'ASC' },
         })
@@ -73,7 +73,7 @@ export class ApiKeysRepository {
 
   /** Runs on every request made with a key, hence one round trip with the units folded in. */
   async findCredentialByHash(keyHash: string): Promise<ApiKeyCredential | null> {
-    const rows: CredentialRow[] = await this.dataSource.query(
+    const rows: CredentialRow[] = await this.manager.query(
       `SELECT k.id, k.name, k.access, k.expires_at, k.last_used_at, k.revoked_at,
               ARRAY(SELECT u.administrative_unit_id::text FROM api_key_administrative_units u
                     WHERE u.api_key_id = k.id ORDER BY 1) AS unit_ids
@@ -98,7 +98,7 @@ export class ApiKeysRepository {
    * repeats the throttle so concurrent requests with one key write it once.
    */
   async touchLastUsed(id: string, now: Date, staleBefore: Date): Promise<void> {
-    await this.dataSource.manager
+    await this.manager
       .createQueryBuilder()
       .update(ApiKey)
       .set({ lastUsedAt: now })
@@ -108,7 +108,7 @@ export class ApiKeysRepository {
       .execute();
   }
 
-  save(key: ApiKey, em: EntityManager): Promise<ApiKey> {
-    return em.save(ApiKey, key);
+  save(key: ApiKey): Promise<ApiKey> {
+    return this.manager.save(ApiKey, key);
   }
 }

@@ -10,6 +10,7 @@ import { ApiKeysRepository } from './api-keys.repository.js';
 import { hashApiKey, issueApiKey, looksLikeApiKey } from './domain/api-key-secret.js';
 import { isUsable, LAST_USED_RESOLUTION_MS, shouldRecordUse } from './domain/api-key-usage.js';
 import type { CreateApiKeyDto } from './dto/create-api-key.dto.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface ApiKeyWithUnits {
   apiKey: ApiKey;
@@ -24,6 +25,7 @@ export interface CreatedApiKey extends ApiKeyWithUnits {
 @Injectable()
 export class ApiKeysService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly apiKeys: ApiKeysRepository,
     private readonly units: AdministrativeUnitsService,
     private readonly clock: Clock,
@@ -37,11 +39,10 @@ export class ApiKeysService {
       throw new ExpiryInThePastError(expiresAt);
     }
     const { key, prefix, keyHash } = issueApiKey();
-    const apiKey = await this.apiKeys.transaction((em) =>
+    const apiKey = await this.tx.run(() =>
       this.apiKeys.insert(
         { name: input.name, access: input.access, prefix, keyHash, createdBy, expiresAt },
         input.administrativeUnitIds,
-        em,
       ),
     );
     return { apiKey, administrativeUnitIds: [...input.administrativeUnitIds].sort(), key };
@@ -62,12 +63,12 @@ export class ApiKeysService {
 
   /** Revoking twice is not an error, and keeps the first revocation time. */
   async revoke(id: string): Promise<void> {
-    await this.apiKeys.transaction(async (em) => {
-      const apiKey = await this.apiKeys.findByIdForUpdate(id, em);
+    await this.tx.run(async () => {
+      const apiKey = await this.apiKeys.findByIdForUpdate(id);
       if (!apiKey) throw new NotFoundError('ApiKey', id);
       if (apiKey.revokedAt) return;
       apiKey.revokedAt = this.clock.now();
-      await this.apiKeys.save(apiKey, em);
+      await this.apiKeys.save(apiKey);
     });
   }
 

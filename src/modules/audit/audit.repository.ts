@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Actor } from '../../common/request-context.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { ListAuditQuery } from './dto/list-audit.query.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /** A row to append, with its attribution already resolved. */
 export interface AuditRecord {
@@ -20,17 +20,22 @@ export interface AuditRecord {
 
 @Injectable()
 export class AuditRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get manager(): EntityManager {
+    return this.tx.manager;
+  }
 
   /**
    * One statement for any number of rows, with a fixed number of parameters (one array per column),
-   * so a bulk import neither costs a round trip per row nor runs into the parameter limit. Written
-   * through `em`, so the rows commit or roll back with the change they describe.
+   * so a bulk import neither costs a round trip per row nor runs into the parameter limit. The
+   * entity subscriber passes the manager of the statement it records, so the rows commit or roll
+   * back with the change they describe even outside an ambient transaction.
    */
-  async insertMany(records: readonly AuditRecord[], em: EntityManager = this.dataSource.manager): Promise<void> {
+  async insertMany(records: readonly AuditRecord[], manager: EntityManager = this.manager): Promise<void> {
     if (records.length === 0) return;
     const column = <T>(pick: (record: AuditRecord) => T): T[] => records.map(pick);
-    await em.query(
+    await manager.query(
       `INSERT INTO audit_log
          (at, actor_type, actor_id, actor_name, action, entity, entity_id, project_id, changes, request_id, ip)
        SELECT * FROM unnest(
@@ -53,9 +58,13 @@ export class AuditRepository {
   }
 
   /** The project of each of the given records of `entity` (which must have a `projectId`). */
-  async projectIdsOf(entity: string, ids: readonly string[], em: EntityManager): Promise<Map<string, string>> {
+  async projectIdsOf(
+    entity: string,
+    ids: readonly string[],
+    manager: EntityManager = this.manager,
+  ): Promise<Map<string, string>> {
     if (ids.length === 0) return new Map();
-    const rows = await em
+    const rows = await manager
       .createQueryBuilder(entity, 'owner')
       .select('owner.id', 'id')
       .addSelect('owner.projectId', 'project_id')
@@ -66,7 +75,7 @@ export class AuditRepository {
 
   /** `projectIds` undefined: every row; otherwise only rows of those projects (never project-less ones). */
   list(query: ListAuditQuery, projectIds: readonly string[] | undefined): Promise<[AuditEntry[], number]> {
-    const builder = this.dataSource.manager.createQueryBuilder(AuditEntry, 'entry');
+    const builder = this.manager.createQueryBuilder(AuditEntry, 'entry');
     if (projectIds) builder.andWhere('entry.project_id = ANY(:projectIds)', { projectIds: [...projectIds] });
     if (query.projectId) builder.andWhere('entry.project_id = :projectId', { projectId: query.projectId });
     if (query.entity) builder.andWhere('entry.entity = :entity', { entity: query.entity });

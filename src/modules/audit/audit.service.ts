@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { type Actor, RequestContext } from '../../common/request-context.js';
 import type { Scope } from '../access/scope.js';
@@ -32,19 +31,19 @@ export class AuditService {
     private readonly clock: Clock,
   ) {}
 
-  /** Appends one row; pass the transaction's `em` so it commits (or not) with the change it records. */
-  record(event: AuditEvent, em?: EntityManager): Promise<void> {
-    return this.append([{ ...event, changes: redact(event.changes ?? {}) }], em);
+  /** Appends one row, in the ambient transaction: it commits (or not) with the change it records. */
+  record(event: AuditEvent): Promise<void> {
+    return this.audit.insertMany(this.recordsOf([{ ...event, changes: redact(event.changes ?? {}) }]));
   }
 
   /**
-   * Appends rows in one statement, attributed to the current request (the system outside one).
-   * Their `changes` are stored as given: the entity subscriber has already redacted them field by field.
+   * The rows for `events`, attributed to the current request (the system outside one). Their
+   * `changes` are stored as given: the entity subscriber has already redacted them field by field.
    */
-  async append(events: readonly AuditEvent[], em?: EntityManager): Promise<void> {
+  recordsOf(events: readonly AuditEvent[]): AuditRecord[] {
     const { requestId, ip, actor } = RequestContext.current();
     const at = this.clock.now();
-    const records = events.map((event): AuditRecord => {
+    return events.map((event): AuditRecord => {
       if (!event.action || event.action.length > 32) throw new Error(`Audit action "${event.action}" is not 1–32 long`);
       if (!event.entity || event.entity.length > 64) throw new Error(`Audit entity "${event.entity}" is not 1–64 long`);
       if (event.entityId && event.entityId.length > AUDIT_ENTITY_ID_LENGTH) {
@@ -63,7 +62,6 @@ export class AuditService {
         ip: ip?.slice(0, MAX_IP) ?? null,
       };
     });
-    await this.audit.insertMany(records, em);
   }
 
   /** Newest first. Outside an admin's scope only rows of the caller's projects are visible. */

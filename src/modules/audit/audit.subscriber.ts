@@ -147,8 +147,8 @@ export class AuditSubscriber implements EntitySubscriberInterface {
       );
       for (const row of waiting) row.projectId = projects.get(row.ownerId as string) ?? null;
     }
-    await this.audit.append(
-      rows.map(({ ownerId: _ownerId, ...row }) => row),
+    await this.auditRepository.insertMany(
+      this.audit.recordsOf(rows.map(({ ownerId: _ownerId, ...row }) => row)),
       manager,
     );
   }

@@ -1,6 +1,5 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { DAY_MS } from '../../common/time/civil-date.js';
 import { UnauthenticatedError } from '../../common/errors/domain-error.js';
@@ -21,6 +20,7 @@ import { credentialsFrom, type RequestHeaders } from './domain/credentials.js';
 import { judgeRefreshToken, type RefreshVerdict } from './domain/refresh-rotation.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { TokenService } from './token.service.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /** What a client holds after signing in or refreshing. */
 export interface Session {
@@ -39,6 +39,7 @@ type Rotation =
 @Injectable()
 export class AuthService implements OnModuleInit {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly users: UsersService,
     private readonly apiKeys: ApiKeysService,
     private readonly tokens: TokenService,
@@ -49,7 +50,7 @@ export class AuthService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.users.onAccessRevoked((userId, em) => this.refreshTokens.revokeAllOfUser(userId, this.clock.now(), em));
+    this.users.onAccessRevoked((userId) => this.refreshTokens.revokeAllOfUser(userId, this.clock.now()));
   }
 
   /**
@@ -128,19 +129,19 @@ export class AuthService implements OnModuleInit {
   /** Exchanges a refresh token for a new pair; the presented token cannot be used again. */
   async refresh(refreshToken: string): Promise<Session> {
     const now = this.clock.now();
-    const rotation = await this.refreshTokens.transaction(async (em): Promise<Rotation> => {
-      const token = await this.refreshTokens.findByHashForUpdate(this.tokens.hashRefreshToken(refreshToken), em);
+    const rotation = await this.tx.run(async (): Promise<Rotation> => {
+      const token = await this.refreshTokens.findByHashForUpdate(this.tokens.hashRefreshToken(refreshToken));
       if (!token) return { verdict: 'unknown' };
       const verdict = judgeRefreshToken(token, now);
-      if (verdict === 'reused') await this.refreshTokens.revokeFamily(token.familyId, now, em);
+      if (verdict === 'reused') await this.refreshTokens.revokeFamily(token.familyId, now);
       if (verdict !== 'valid') return { verdict };
       const user = await this.users.findActiveIdentity(token.userId);
       if (!user) {
-        await this.refreshTokens.revokeFamily(token.familyId, now, em);
+        await this.refreshTokens.revokeFamily(token.familyId, now);
         return { verdict: 'revoked' };
       }
-      await this.refreshTokens.markUsed(token.id, now, em);
-      const next = await this.createRefreshToken(user.id, token.familyId, em);
+      await this.refreshTokens.markUsed(token.id, now);
+      const next = await this.createRefreshToken(user.id, token.familyId);
       return { verdict, user, refreshToken: next.token, refreshTokenExpiresAt: next.expiresAt };
     });
     // Thrown after the commit, so a reuse's revocation of the family sticks.
@@ -165,18 +166,19 @@ export class AuthService implements OnModuleInit {
     if (token?.userId === principal.id) await this.refreshTokens.revokeFamily(token.familyId, now);
   }
 
-  private async createRefreshToken(
-    userId: string,
-    familyId: string,
-    em?: EntityManager,
-  ): Promise<{ token: string; expiresAt: Date }> {
+  private async createRefreshToken(userId: string, familyId: string): Promise<{ token: string; expiresAt: Date }> {
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.auth.refreshTokenTtlDays * DAY_MS);
     const { token, tokenHash } = this.tokens.newRefreshToken();
-    await this.refreshTokens.insert(
-      { userId, familyId, tokenHash, expiresAt, usedAt: null, revokedAt: null, createdAt: now },
-      em,
-    );
+    await this.refreshTokens.insert({
+      userId,
+      familyId,
+      tokenHash,
+      expiresAt,
+      usedAt: null,
+      revokedAt: null,
+      createdAt: now,
+    });
     return { token, expiresAt };
   }
 

@@ -1,38 +1,38 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, IsNull } from 'typeorm';
+import { type EntityManager, IsNull } from 'typeorm';
 import { RefreshToken } from './refresh-token.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 @Injectable()
 export class RefreshTokensRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
   findByHash(tokenHash: string): Promise<RefreshToken | null> {
-    return this.dataSource.manager.findOneBy(RefreshToken, { tokenHash });
+    return this.manager.findOneBy(RefreshToken, { tokenHash });
   }
 
   /** Locked, so two refreshes racing with one token are told apart: the second is a reuse. */
-  findByHashForUpdate(tokenHash: string, em: EntityManager): Promise<RefreshToken | null> {
-    return em.findOne(RefreshToken, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
+  findByHashForUpdate(tokenHash: string): Promise<RefreshToken | null> {
+    return this.manager.findOne(RefreshToken, { where: { tokenHash }, lock: { mode: 'pessimistic_write' } });
   }
 
-  insert(token: Omit<RefreshToken, 'id'>, em: EntityManager = this.dataSource.manager): Promise<RefreshToken> {
-    return em.save(RefreshToken, em.create(RefreshToken, token));
+  insert(token: Omit<RefreshToken, 'id'>): Promise<RefreshToken> {
+    return this.manager.save(RefreshToken, this.manager.create(RefreshToken, token));
   }
 
-  async markUsed(id: string, at: Date, em: EntityManager): Promise<void> {
-    await em.update(RefreshToken, { id }, { usedAt: at });
+  async markUsed(id: string, at: Date): Promise<void> {
+    await this.manager.update(RefreshToken, { id }, { usedAt: at });
   }
 
-  async revokeFamily(familyId: string, at: Date, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: at });
+  async revokeFamily(familyId: string, at: Date): Promise<void> {
+    await this.manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: at });
   }
 
-  async revokeAllOfUser(userId: string, at: Date, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: at });
+  async revokeAllOfUser(userId: string, at: Date): Promise<void> {
+    await this.manager.update(RefreshToken, { userId, revokedAt: IsNull() }, { revokedAt: at });
   }
 }

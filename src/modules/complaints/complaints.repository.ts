@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, type DataSource, type EntityManager, In } from 'typeorm';
+import { Brackets, type EntityManager, In } from 'typeorm';
 import { ComplaintEvent } from './complaint-event.entity.js';
 import { Complaint } from './complaint.entity.js';
 import { type ComplaintStatus, OPEN_COMPLAINT_STATUSES } from './domain/complaint-status.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface ComplaintListFilter {
   status?: ComplaintStatus[];
@@ -20,38 +20,38 @@ const OVERDUE = `((complaint.status = 'received' AND complaint.accept_due_on < :
 
 @Injectable()
 export class ComplaintsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
   findById(id: string): Promise<Complaint | null> {
-    return this.dataSource.manager.findOneBy(Complaint, { id });
+    return this.manager.findOneBy(Complaint, { id });
   }
 
-  findByIdForUpdate(id: string, em: EntityManager): Promise<Complaint | null> {
-    return em.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findByIdForUpdate(id: string): Promise<Complaint | null> {
+    return this.manager.findOne(Complaint, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  insert(complaint: Partial<Complaint>, em: EntityManager): Promise<Complaint> {
-    return em.save(Complaint, em.create(Complaint, complaint));
+  insert(complaint: Partial<Complaint>): Promise<Complaint> {
+    return this.manager.save(Complaint, this.manager.create(Complaint, complaint));
   }
 
-  save(complaint: Complaint, em: EntityManager): Promise<Complaint> {
-    return em.save(Complaint, complaint);
+  save(complaint: Complaint): Promise<Complaint> {
+    return this.manager.save(Complaint, complaint);
   }
 
-  async appendEvent(event: Partial<ComplaintEvent>, em: EntityManager): Promise<void> {
-    await em.save(ComplaintEvent, em.create(ComplaintEvent, event));
+  async appendEvent(event: Partial<ComplaintEvent>): Promise<void> {
+    await this.manager.save(ComplaintEvent, this.manager.create(ComplaintEvent, event));
   }
 
-  history(complaintId: string, em: EntityManager = this.dataSource.manager): Promise<ComplaintEvent[]> {
-    return em.find(ComplaintEvent, { where: { complaintId }, order: { seq: 'ASC' } });
+  history(complaintId: string): Promise<ComplaintEvent[]> {
+    return this.manager.find(ComplaintEvent, { where: { complaintId }, order: { seq: 'ASC' } });
   }
 
   listForHousehold(householdId: string, limit: number, offset: number): Promise<[Complaint[], number]> {
-    return this.dataSource.manager.findAndCount(Complaint, {
+    return this.manager.findAndCount(Complaint, {
       where: { householdId },
       order: { receivedOn: 'DESC', createdAt: 'DESC' },
       take: limit,
@@ -60,7 +60,7 @@ export class ComplaintsRepository {
   }
 
   listForProject(projectId: string, filter: ComplaintListFilter): Promise<[Complaint[], number]> {
-    const builder = this.dataSource.manager
+    const builder = this.manager
       .createQueryBuilder(Complaint, 'complaint')
       .where('complaint.project_id = :projectId', { projectId });
     if (filter.status?.length) builder.andWhere('complaint.status IN (:...statuses)', { statuses: filter.status });
@@ -76,7 +76,7 @@ export class ComplaintsRepository {
   }
 
   open(): Promise<Complaint[]> {
-    return this.dataSource.manager.find(Complaint, {
+    return this.manager.find(Complaint, {
       where: { status: In([...OPEN_COMPLAINT_STATUSES]) },
       order: { receivedOn: 'ASC' },
     });
@@ -84,7 +84,7 @@ export class ComplaintsRepository {
 
   /** Open complaints whose running deadline was computed with rule `code`. */
   async idsUsingRule(code: string): Promise<string[]> {
-    const rows = await this.dataSource.manager
+    const rows = await this.manager
       .createQueryBuilder(Complaint, 'complaint')
       .select('complaint.id', 'id')
       .where(`complaint.status = 'received' AND complaint.accept_rule_code = :code`, { code })

@@ -20,6 +20,7 @@ import { ComplaintsRepository } from './complaints.repository.js';
 import type { ComplaintAction, ComplaintEventKind, ComplaintStatus } from './domain/complaint-status.js';
 import { decideComplaintStep, openDeadline, resolveRuleCode } from './domain/complaint.rules.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface ComplaintWithHistory {
   complaint: Complaint;
@@ -66,6 +67,7 @@ const EVENT_OF: Record<ComplaintAction, ComplaintEventKind> = {
 @Injectable()
 export class ComplaintsService implements OnModuleInit {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly complaints: ComplaintsRepository,
     private readonly households: HouseholdsService,
     private readonly projects: ProjectsService,
@@ -84,38 +86,32 @@ export class ComplaintsService implements OnModuleInit {
     const today = this.clock.today();
     if (input.receivedOn > today) throw new ComplaintReceivedInFutureError(input.receivedOn, today);
     const due = await this.calendar.dueDateIfActive('complaint.accept', input.receivedOn);
-    return this.complaints.transaction(async (em) => {
-      const complaint = await this.complaints.insert(
-        {
-          projectId: household.projectId,
-          householdId,
-          receivedOn: input.receivedOn,
-          summary: input.summary,
-          complainant: input.complainant,
-          complex: input.complex ?? false,
-          remoteArea: input.remoteArea ?? false,
-          status: 'received',
-          acceptRuleCode: 'complaint.accept',
-          acceptDueFrom: input.receivedOn,
-          acceptDueOn: due?.dueOn ?? null,
-        },
-        em,
-      );
-      await this.complaints.appendEvent(
-        {
-          complaintId: complaint.id,
-          kind: 'received',
-          occurredOn: input.receivedOn,
-          at: this.clock.now(),
-          actor: actor.name,
-          actorId: actor.id,
-          note: input.note ?? null,
-          legalBasis: due?.legalBasis ?? null,
-          newDueOn: due?.dueOn ?? null,
-        },
-        em,
-      );
-      return { complaint, history: await this.complaints.history(complaint.id, em) };
+    return this.tx.run(async () => {
+      const complaint = await this.complaints.insert({
+        projectId: household.projectId,
+        householdId,
+        receivedOn: input.receivedOn,
+        summary: input.summary,
+        complainant: input.complainant,
+        complex: input.complex ?? false,
+        remoteArea: input.remoteArea ?? false,
+        status: 'received',
+        acceptRuleCode: 'complaint.accept',
+        acceptDueFrom: input.receivedOn,
+        acceptDueOn: due?.dueOn ?? null,
+      });
+      await this.complaints.appendEvent({
+        complaintId: complaint.id,
+        kind: 'received',
+        occurredOn: input.receivedOn,
+        at: this.clock.now(),
+        actor: actor.name,
+        actorId: actor.id,
+        note: input.note ?? null,
+        legalBasis: due?.legalBasis ?? null,
+        newDueOn: due?.dueOn ?? null,
+      });
+      return { complaint, history: await this.complaints.history(complaint.id) };
     });
   }
 
@@ -155,8 +151,8 @@ export class ComplaintsService implements OnModuleInit {
     const resolveRule = resolveRuleCode(complex, remoteArea);
     const resolveDue = input.action === 'accept' ? await this.calendar.dueDateIfActive(resolveRule, on) : null;
 
-    return this.complaints.transaction(async (em) => {
-      const complaint = await this.complaints.findByIdForUpdate(id, em);
+    return this.tx.run(async () => {
+      const complaint = await this.complaints.findByIdForUpdate(id);
       if (!complaint) throw new NotFoundError('Complaint', id);
       if (expected && expected.version !== complaint.version)
         throw new StaleVersionError('Complaint', id, expected.version, complaint.version, expected.viaHeader);
@@ -215,9 +211,9 @@ export class ComplaintsService implements OnModuleInit {
       }
       complaint.status = decision.to;
       complaint.version += 1;
-      const saved = await this.complaints.save(complaint, em);
-      await this.complaints.appendEvent(event, em);
-      return { complaint: saved, history: await this.complaints.history(id, em) };
+      const saved = await this.complaints.save(complaint);
+      await this.complaints.appendEvent(event);
+      return { complaint: saved, history: await this.complaints.history(id) };
     });
   }
 
@@ -254,8 +250,8 @@ export class ComplaintsService implements OnModuleInit {
       const from = accepting ? before.acceptDueFrom : before.resolveDueFrom;
       if (!from) continue;
       const due = await this.calendar.dueDateIfActive(rule.code, from);
-      const changed = await this.complaints.transaction(async (em) => {
-        const complaint = await this.complaints.findByIdForUpdate(id, em);
+      const changed = await this.tx.run(async () => {
+        const complaint = await this.complaints.findByIdForUpdate(id);
         if (!complaint || complaint.status !== before.status) return false;
         const current = accepting ? complaint.acceptDueOn : complaint.resolveDueOn;
         const next = due?.dueOn ?? null;
@@ -264,22 +260,19 @@ export class ComplaintsService implements OnModuleInit {
         if (accepting) complaint.acceptDueOn = next;
         else Object.assign(complaint, { resolveDueOn: next, resolveDueLegalBasis: due?.legalBasis ?? null });
         complaint.version += 1;
-        await this.complaints.save(complaint, em);
-        await this.complaints.appendEvent(
-          {
-            complaintId: id,
-            kind: 'recomputed',
-            occurredOn: this.clock.today(),
-            at: this.clock.now(),
-            actor: SYSTEM_ACTOR.name,
-            actorId: null,
-            note: `Quy tắc ${rule.code} thay đổi (${rule.offsetDays} ngày${rule.active ? '' : ', ngừng áp dụng'})`,
-            legalBasis: rule.legalBasis,
-            previousDueOn: current,
-            newDueOn: next,
-          },
-          em,
-        );
+        await this.complaints.save(complaint);
+        await this.complaints.appendEvent({
+          complaintId: id,
+          kind: 'recomputed',
+          occurredOn: this.clock.today(),
+          at: this.clock.now(),
+          actor: SYSTEM_ACTOR.name,
+          actorId: null,
+          note: `Quy tắc ${rule.code} thay đổi (${rule.offsetDays} ngày${rule.active ? '' : ', ngừng áp dụng'})`,
+          legalBasis: rule.legalBasis,
+          previousDueOn: current,
+          newDueOn: next,
+        });
         return true;
       });
       if (changed) moved += 1;

@@ -5,10 +5,18 @@ import { RemindersModule } from '../reminders/reminders.module.js';
 import { DialoguesController } from './dialogues.controller.js';
 import { DialoguesRepository } from './dialogues.repository.js';
 import { DialoguesService } from './dialogues.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DialogueParticipant } from './dialogue-participant.entity.js';
+import { DialogueSession } from './dialogue-session.entity.js';
 
 @Module({
   // Reminders read sessions for the sweep and are scheduled from here: a cycle, hence forwardRef.
-  imports: [ProjectsModule, HouseholdsModule, forwardRef(() => RemindersModule)],
+  imports: [
+    TypeOrmModule.forFeature([DialogueParticipant, DialogueSession]),
+    ProjectsModule,
+    HouseholdsModule,
+    forwardRef(() => RemindersModule),
+  ],
   controllers: [DialoguesController],
   providers: [DialoguesService, DialoguesRepository],
   exports: [DialoguesService],

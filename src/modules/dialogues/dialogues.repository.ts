@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { DialogueParticipant } from './dialogue-participant.entity.js';
 import { DialogueSession } from './dialogue-session.entity.js';
 import type { AttendanceRecord } from './domain/dialogue-session.changes.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface SessionFilter {
   status?: DialogueSession['status'];
@@ -15,22 +15,22 @@ export interface SessionFilter {
 
 @Injectable()
 export class DialoguesRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
-  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<DialogueSession | null> {
-    return em.findOneBy(DialogueSession, { id });
+  findById(id: string): Promise<DialogueSession | null> {
+    return this.manager.findOneBy(DialogueSession, { id });
   }
 
-  findByIdForUpdate(id: string, em: EntityManager): Promise<DialogueSession | null> {
-    return em.findOne(DialogueSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findByIdForUpdate(id: string): Promise<DialogueSession | null> {
+    return this.manager.findOne(DialogueSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async listInProject(projectId: string, filter: SessionFilter): Promise<[DialogueSession[], number]> {
-    const builder = this.dataSource.manager
+    const builder = this.manager
       .createQueryBuilder(DialogueSession, 'session')
       .where('session.project_id = :projectId', { projectId });
     if (filter.status) builder.andWhere('session.status = :status', { status: filter.status });
@@ -47,7 +47,7 @@ export class DialoguesRepository {
   /** Scheduled sessions of these projects starting in [from, to), across projects in one query. */
   scheduledBetween(projectIds: readonly string[], from: Date, to: Date): Promise<DialogueSession[]> {
     if (projectIds.length === 0) return Promise.resolve([]);
-    return this.dataSource.manager
+    return this.manager
       .createQueryBuilder(DialogueSession, 'session')
       .where('session.project_id = ANY(:projectIds)', { projectIds })
       .andWhere(`session.status = 'scheduled'`)
@@ -57,12 +57,9 @@ export class DialoguesRepository {
   }
 
   /** Participants per session, for a whole page of sessions in one query. */
-  async participantsBySession(
-    sessionIds: readonly string[],
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, DialogueParticipant[]>> {
+  async participantsBySession(sessionIds: readonly string[]): Promise<Map<string, DialogueParticipant[]>> {
     const rows = sessionIds.length
-      ? await em.find(DialogueParticipant, {
+      ? await this.manager.find(DialogueParticipant, {
           where: { dialogueSessionId: In([...sessionIds]) },
           order: { householdId: 'ASC' },
         })
@@ -72,35 +69,38 @@ export class DialoguesRepository {
     return bySession;
   }
 
-  async participantsOf(sessionId: string, em: EntityManager = this.dataSource.manager): Promise<DialogueParticipant[]> {
-    return (await this.participantsBySession([sessionId], em)).get(sessionId) ?? [];
+  async participantsOf(sessionId: string): Promise<DialogueParticipant[]> {
+    return (await this.participantsBySession([sessionId])).get(sessionId) ?? [];
   }
 
-  insert(session: Partial<DialogueSession>, em: EntityManager): Promise<DialogueSession> {
-    return em.save(DialogueSession, em.create(DialogueSession, session));
+  insert(session: Partial<DialogueSession>): Promise<DialogueSession> {
+    return this.manager.save(DialogueSession, this.manager.create(DialogueSession, session));
   }
 
-  save(session: DialogueSession, em: EntityManager): Promise<DialogueSession> {
-    return em.save(DialogueSession, session);
+  save(session: DialogueSession): Promise<DialogueSession> {
+    return this.manager.save(DialogueSession, session);
   }
 
-  async invite(sessionId: string, householdIds: readonly string[], em: EntityManager): Promise<void> {
+  async invite(sessionId: string, householdIds: readonly string[]): Promise<void> {
     if (householdIds.length === 0) return;
-    await em.insert(
+    await this.manager.insert(
       DialogueParticipant,
       householdIds.map((householdId) => ({ dialogueSessionId: sessionId, householdId })),
     );
   }
 
-  async uninvite(sessionId: string, householdIds: readonly string[], em: EntityManager): Promise<void> {
+  async uninvite(sessionId: string, householdIds: readonly string[]): Promise<void> {
     if (householdIds.length === 0) return;
-    await em.delete(DialogueParticipant, { dialogueSessionId: sessionId, householdId: In([...householdIds]) });
+    await this.manager.delete(DialogueParticipant, {
+      dialogueSessionId: sessionId,
+      householdId: In([...householdIds]),
+    });
   }
 
   /** One statement for the whole list, however many households it names. */
-  async recordAttendance(sessionId: string, records: readonly AttendanceRecord[], em: EntityManager): Promise<void> {
+  async recordAttendance(sessionId: string, records: readonly AttendanceRecord[]): Promise<void> {
     if (records.length === 0) return;
-    await em.upsert(
+    await this.manager.upsert(
       DialogueParticipant,
       records.map((record) => ({ dialogueSessionId: sessionId, ...record })),
       ['dialogueSessionId', 'householdId'],

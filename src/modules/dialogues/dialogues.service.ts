@@ -18,6 +18,7 @@ import { decideSessionChange } from './domain/dialogue-session.rules.js';
 import type { CreateDialogueSessionDto } from './dto/create-dialogue-session.dto.js';
 import type { ListDialogueSessionsQuery } from './dto/list-dialogue-sessions.query.js';
 import type { UpdateDialogueSessionDto } from './dto/update-dialogue-session.dto.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface DialogueSessionWithParticipants {
   session: DialogueSession;
@@ -27,6 +28,7 @@ export interface DialogueSessionWithParticipants {
 @Injectable()
 export class DialoguesService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly sessions: DialoguesRepository,
     private readonly projects: ProjectsService,
     private readonly households: HouseholdsService,
@@ -37,22 +39,19 @@ export class DialoguesService {
   async create(projectId: string, input: CreateDialogueSessionDto): Promise<DialogueSessionWithParticipants> {
     await this.projects.assertExists(projectId);
     await this.assertHouseholdsInProject(projectId, input.householdIds);
-    return this.sessions.transaction(async (em) => {
-      const session = await this.sessions.insert(
-        {
-          projectId,
-          scheduledAt: new Date(input.scheduledAt),
-          location: input.location,
-          kind: input.kind,
-          chair: input.chair,
-          agenda: input.agenda ?? null,
-        },
-        em,
-      );
-      await this.sessions.invite(session.id, input.householdIds, em);
+    return this.tx.run(async () => {
+      const session = await this.sessions.insert({
+        projectId,
+        scheduledAt: new Date(input.scheduledAt),
+        location: input.location,
+        kind: input.kind,
+        chair: input.chair,
+        agenda: input.agenda ?? null,
+      });
+      await this.sessions.invite(session.id, input.householdIds);
       // The day-before announcement is scheduled (or moved, or cancelled) with the session itself.
-      await this.reminders.scheduleDialogueSession(session, em);
-      return { session, participants: await this.sessions.participantsOf(session.id, em) };
+      await this.reminders.scheduleDialogueSession(session);
+      return { session, participants: await this.sessions.participantsOf(session.id) };
     });
   }
 
@@ -110,13 +109,13 @@ export class DialoguesService {
       );
     }
 
-    return this.sessions.transaction(async (em) => {
-      const session = await this.sessions.findByIdForUpdate(id, em);
+    return this.tx.run(async () => {
+      const session = await this.sessions.findByIdForUpdate(id);
       if (!session) throw new NotFoundError('DialogueSession', id);
       if (expected && expected.version !== session.version) {
         throw new StaleVersionError('DialogueSession', id, expected.version, session.version, expected.viaHeader);
       }
-      const participants = await this.sessions.participantsOf(id, em);
+      const participants = await this.sessions.participantsOf(id);
       const patch = effectivePatch({ ...session, invitations: participants }, requested);
       if (isEmptyPatch(patch)) return { session, participants };
 
@@ -132,24 +131,22 @@ export class DialoguesService {
       const { householdIds, attendance, ...columns } = patch;
       Object.assign(session, columns, { status: decision.status });
       session.version += 1;
-      const saved = await this.sessions.save(session, em);
-      await this.reminders.scheduleDialogueSession(saved, em);
+      const saved = await this.sessions.save(session);
+      await this.reminders.scheduleDialogueSession(saved);
       if (householdIds) {
         const keep = new Set(householdIds);
         const had = new Set(wasInvited);
         await this.sessions.uninvite(
           id,
           wasInvited.filter((householdId) => !keep.has(householdId)),
-          em,
         );
         await this.sessions.invite(
           id,
           householdIds.filter((householdId) => !had.has(householdId)),
-          em,
         );
       }
-      if (attendance) await this.sessions.recordAttendance(id, attendance, em);
-      return { session: saved, participants: await this.sessions.participantsOf(id, em) };
+      if (attendance) await this.sessions.recordAttendance(id, attendance);
+      return { session: saved, participants: await this.sessions.participantsOf(id) };
     });
   }
 

@@ -7,9 +7,18 @@ import { VisitsModule } from '../visits/visits.module.js';
 import { EnforcementController } from './enforcement.controller.js';
 import { EnforcementRepository } from './enforcement.repository.js';
 import { EnforcementService } from './enforcement.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { EnforcementRecord } from './enforcement-record.entity.js';
 
 @Module({
-  imports: [HouseholdsModule, VisitsModule, DialoguesModule, LegalClockModule, RemindersModule],
+  imports: [
+    TypeOrmModule.forFeature([EnforcementRecord]),
+    HouseholdsModule,
+    VisitsModule,
+    DialoguesModule,
+    LegalClockModule,
+    RemindersModule,
+  ],
   controllers: [EnforcementController],
   providers: [EnforcementService, EnforcementRepository],
   exports: [EnforcementService],

@@ -1,39 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { EnforcementRecord } from './enforcement-record.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { mapUniqueViolations } from '../../database/unique-violation.js';
+import { EnforcementRecordOpenError } from './enforcement.errors.js';
 
 @Injectable()
 export class EnforcementRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
   findById(id: string): Promise<EnforcementRecord | null> {
-    return this.dataSource.manager.findOneBy(EnforcementRecord, { id });
+    return this.manager.findOneBy(EnforcementRecord, { id });
   }
 
   /** Locks the record: schedule, comply and execute on one record queue up behind each other. */
-  findByIdForUpdate(id: string, em: EntityManager): Promise<EnforcementRecord | null> {
-    return em.findOne(EnforcementRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findByIdForUpdate(id: string): Promise<EnforcementRecord | null> {
+    return this.manager.findOne(EnforcementRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** A household's records, newest first. */
   listForHousehold(householdId: string): Promise<EnforcementRecord[]> {
-    return this.dataSource.manager.find(EnforcementRecord, {
+    return this.manager.find(EnforcementRecord, {
       where: { householdId },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
   }
 
-  insert(record: Partial<EnforcementRecord>, em?: EntityManager): Promise<EnforcementRecord> {
-    const manager = em ?? this.dataSource.manager;
-    return manager.save(EnforcementRecord, manager.create(EnforcementRecord, record));
+  /** A household has at most one open record; a second one is refused. */
+  insert(record: Partial<EnforcementRecord> & { householdId: string }): Promise<EnforcementRecord> {
+    return mapUniqueViolations(
+      () => this.manager.save(EnforcementRecord, this.manager.create(EnforcementRecord, record)),
+      { enforcement_records_household_open_key: () => new EnforcementRecordOpenError(record.householdId) },
+    );
   }
 
-  save(record: EnforcementRecord, em: EntityManager): Promise<EnforcementRecord> {
-    return em.save(EnforcementRecord, record);
+  save(record: EnforcementRecord): Promise<EnforcementRecord> {
+    return this.manager.save(EnforcementRecord, record);
   }
 }

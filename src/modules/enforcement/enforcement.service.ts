@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { type FieldErrors, NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import { MAX_PAGE_SIZE } from '../../common/http/pagination.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
-import { isUniqueViolation } from '../../database/errors.js';
 import { toLocalDateTime, viDate } from '../../common/time/civil-date.js';
 import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { JobPayloads } from '../../jobs/job-names.js';
@@ -42,11 +40,11 @@ import type { EnforcementRecord } from './enforcement-record.entity.js';
 import {
   EnforcementInputError,
   EnforcementRecordChangedError,
-  EnforcementRecordOpenError,
   EnforcementRefusedError,
   HouseholdNotObjectingError,
 } from './enforcement.errors.js';
 import { EnforcementRepository } from './enforcement.repository.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /** A record with the household's visits it names and what it still lacks, as the API shows it. */
 export interface EnforcementView {
@@ -76,8 +74,6 @@ type FileFields = Pick<
 /** Dialogue sessions already read in one call, by id (null: no such session). */
 type SessionCache = Map<string, Promise<DialogueSessionWithParticipants | null>>;
 
-const OPEN_RECORD_KEY = 'enforcement_records_household_open_key';
-
 /**
  * Compulsory recovery (cưỡng chế) under LL2024 art. 89. This service alone may move a household to
  * `enforcement_pending`: it checks that the decision is posted and delivered and that persuasion by
@@ -89,6 +85,7 @@ const OPEN_RECORD_KEY = 'enforcement_records_household_open_key';
 @Injectable()
 export class EnforcementService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly records: EnforcementRepository,
     private readonly households: HouseholdsService,
     private readonly visits: VisitsService,
@@ -123,26 +120,18 @@ export class EnforcementService {
     });
 
     const missing = this.missing(fields, file);
-    try {
-      const record = await this.records.transaction(async (em) => {
-        const locked = await this.lockObjecting(householdId, em);
-        return this.records.insert(
-          {
-            ...fields,
-            projectId: locked.projectId,
-            persuasionNote: input.persuasionNote ?? null,
-            status: fileStatus(missing),
-            createdBy: actor.name,
-            createdById: actor.id,
-          },
-          em,
-        );
+    const record = await this.tx.run(async () => {
+      const locked = await this.lockObjecting(householdId);
+      return this.records.insert({
+        ...fields,
+        projectId: locked.projectId,
+        persuasionNote: input.persuasionNote ?? null,
+        status: fileStatus(missing),
+        createdBy: actor.name,
+        createdById: actor.id,
       });
-      return { record, visits: file.visits, missing };
-    } catch (error) {
-      if (isUniqueViolation(error, OPEN_RECORD_KEY)) throw new EnforcementRecordOpenError(householdId);
-      throw error;
-    }
+    });
+    return { record, visits: file.visits, missing };
   }
 
   async listForHousehold(householdId: string): Promise<EnforcementView[]> {
@@ -184,10 +173,10 @@ export class EnforcementService {
     this.assertValid(next, file, next);
     const missing = this.missing(next, file);
 
-    const record = await this.records.transaction(async (em) => {
-      const locked = await this.lockUnchanged(loaded, em);
+    const record = await this.tx.run(async () => {
+      const locked = await this.lockUnchanged(loaded);
       Object.assign(locked, next, { status: fileStatus(missing), version: locked.version + 1 });
-      return this.records.save(locked, em);
+      return this.records.save(locked);
     });
     return { record, visits: file.visits, missing };
   }
@@ -211,11 +200,11 @@ export class EnforcementService {
     const forbidden = forbiddenTimes(scheduledAt, this.clock.timeZone, await this.calendarFacts(scheduledAt));
     refuseUnless(decideSchedule({ status: loaded.status, missing, forbidden, scheduledAt, now: this.clock.now() }));
 
-    const record = await this.records.transaction(async (em) => {
-      const locked = await this.lockUnchanged(loaded, em);
+    const record = await this.tx.run(async () => {
+      const locked = await this.lockUnchanged(loaded);
       const firstTime = locked.status !== 'scheduled';
       Object.assign(locked, { status: 'scheduled', scheduledAt, version: locked.version + 1 });
-      const saved = await this.records.save(locked, em);
+      const saved = await this.records.save(locked);
       if (firstTime) {
         const local = toLocalDateTime(scheduledAt, this.clock.timeZone);
         await this.households.transition(
@@ -230,7 +219,7 @@ export class EnforcementService {
           },
           actor,
           undefined,
-          { viaEnforcement: true, em },
+          { viaEnforcement: true },
         );
       }
       return saved;
@@ -256,8 +245,8 @@ export class EnforcementService {
     if (Object.keys(errors).length) throw new EnforcementInputError(errors);
     const due = await this.calendar.dueDate('enforcement.compliance-handover', input.compliedOn);
 
-    const record = await this.records.transaction(async (em) => {
-      const locked = await this.lockUnchanged(loaded, em);
+    const record = await this.tx.run(async () => {
+      const locked = await this.lockUnchanged(loaded);
       Object.assign(locked, {
         status: 'complied',
         compliedOn: input.compliedOn,
@@ -266,7 +255,7 @@ export class EnforcementService {
         outcome: input.outcome ?? null,
         version: locked.version + 1,
       });
-      const saved = await this.records.save(locked, em);
+      const saved = await this.records.save(locked);
       await this.households.transition(
         locked.householdId,
         {
@@ -279,20 +268,17 @@ export class EnforcementService {
         },
         actor,
         undefined,
-        { viaEnforcement: true, em },
+        { viaEnforcement: true },
       );
-      await this.reminders.scheduleHandoverDeadline(
-        {
-          enforcementRecordId: locked.id,
-          projectId: locked.projectId,
-          householdId: locked.householdId,
-          decisionNo: locked.decisionNo,
-          compliedOn: input.compliedOn,
-          dueOn: due.dueOn,
-          legalBasis: due.legalBasis,
-        },
-        em,
-      );
+      await this.reminders.scheduleHandoverDeadline({
+        enforcementRecordId: locked.id,
+        projectId: locked.projectId,
+        householdId: locked.householdId,
+        decisionNo: locked.decisionNo,
+        compliedOn: input.compliedOn,
+        dueOn: due.dueOn,
+        legalBasis: due.legalBasis,
+      });
       return saved;
     });
     return this.view(record, await this.loadFile(record));
@@ -313,15 +299,15 @@ export class EnforcementService {
     const errors = outcomeDateErrors('handedOverOn', input.handedOverOn, scheduledOn, this.clock.today());
     if (Object.keys(errors).length) throw new EnforcementInputError(errors);
 
-    const record = await this.records.transaction(async (em) => {
-      const locked = await this.lockUnchanged(loaded, em);
+    const record = await this.tx.run(async () => {
+      const locked = await this.lockUnchanged(loaded);
       Object.assign(locked, {
         status: 'executed',
         handedOverOn: input.handedOverOn,
         outcome: input.outcome ?? null,
         version: locked.version + 1,
       });
-      const saved = await this.records.save(locked, em);
+      const saved = await this.records.save(locked);
       await this.households.transition(
         locked.householdId,
         {
@@ -334,9 +320,9 @@ export class EnforcementService {
         },
         actor,
         undefined,
-        { viaEnforcement: true, em },
+        { viaEnforcement: true },
       );
-      await this.reminders.cancelHandoverDeadlines(locked.householdId, 'Đã bàn giao mặt bằng', em);
+      await this.reminders.cancelHandoverDeadlines(locked.householdId, 'Đã bàn giao mặt bằng');
       return saved;
     });
     return this.view(record, await this.loadFile(record));
@@ -352,10 +338,10 @@ export class EnforcementService {
     const loaded = await this.findInScope(id, scope);
     assertVersion(loaded, expected);
     refuseUnless(decideEdit(loaded.status));
-    const record = await this.records.transaction(async (em) => {
-      const locked = await this.lockUnchanged(loaded, em);
+    const record = await this.tx.run(async () => {
+      const locked = await this.lockUnchanged(loaded);
       Object.assign(locked, { status: 'cancelled', cancelReason: input.reason, version: locked.version + 1 });
-      return this.records.save(locked, em);
+      return this.records.save(locked);
     });
     return this.view(record, await this.loadFile(record));
   }
@@ -367,8 +353,8 @@ export class EnforcementService {
    */
   @HandlesJob('enforcement.close-drafts')
   async closeDrafts({ householdId }: JobPayloads['enforcement.close-drafts']): Promise<number> {
-    return this.records.transaction(async (em) => {
-      const household = await this.households.lockForVisit(householdId, em).catch((error: unknown) => {
+    return this.tx.run(async () => {
+      const household = await this.households.lockForVisit(householdId).catch((error: unknown) => {
         if (error instanceof HouseholdArchivedError) return null;
         throw error;
       });
@@ -376,14 +362,14 @@ export class EnforcementService {
       let closed = 0;
       for (const record of await this.records.listForHousehold(householdId)) {
         if (record.status !== 'draft' && record.status !== 'ready') continue;
-        const locked = await this.records.findByIdForUpdate(record.id, em);
+        const locked = await this.records.findByIdForUpdate(record.id);
         if (!locked || (locked.status !== 'draft' && locked.status !== 'ready')) continue;
         Object.assign(locked, {
           status: 'cancelled',
           cancelReason: `Hộ không còn phản đối (${household ? household.status : 'hồ sơ đã lưu trữ'}): dừng chuẩn bị cưỡng chế`,
           version: locked.version + 1,
         });
-        await this.records.save(locked, em);
+        await this.records.save(locked);
         closed += 1;
       }
       return closed;
@@ -394,9 +380,9 @@ export class EnforcementService {
    * Locks the household for the caller's transaction and makes sure it (still) objects: a consent
    * move made meanwhile either committed before (and is seen here) or waits for this transaction.
    */
-  private async lockObjecting(householdId: string, em: EntityManager) {
+  private async lockObjecting(householdId: string) {
     try {
-      const household = await this.households.lockForVisit(householdId, em);
+      const household = await this.households.lockForVisit(householdId);
       if (household.status !== 'objecting') throw new HouseholdNotObjectingError(householdId, household.status);
       return household;
     } catch (error) {
@@ -412,8 +398,8 @@ export class EnforcementService {
   }
 
   /** Locks the record and makes sure nobody changed it since the facts were read outside the lock. */
-  private async lockUnchanged(loaded: EnforcementRecord, em: EntityManager): Promise<EnforcementRecord> {
-    const locked = await this.records.findByIdForUpdate(loaded.id, em);
+  private async lockUnchanged(loaded: EnforcementRecord): Promise<EnforcementRecord> {
+    const locked = await this.records.findByIdForUpdate(loaded.id);
     if (!locked) throw new NotFoundError('EnforcementRecord', loaded.id);
     if (locked.version !== loaded.version) throw new EnforcementRecordChangedError(loaded.id);
     return locked;

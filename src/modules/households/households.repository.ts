@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, In, type SelectQueryBuilder } from 'typeorm';
 import { escapeLike } from '../../database/sql.js';
 import { ConsentTransition } from './consent-transition.entity.js';
 import type { HouseholdSort, ListHouseholdsQuery } from './dto/list-households.query.js';
 import { Household } from './household.entity.js';
 import { LandParcel } from './land-parcel.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { mapUniqueViolations } from '../../database/unique-violation.js';
+import { HouseholdCodeTakenError } from './households.errors.js';
+
+const codeTaken = (code: string) => ({ households_project_code_key: () => new HouseholdCodeTakenError(code) });
 
 const SORT_COLUMNS: Record<HouseholdSort, string> = {
   code: 'household.code',
@@ -17,31 +21,31 @@ const SORT_COLUMNS: Record<HouseholdSort, string> = {
 
 @Injectable()
 export class HouseholdsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
   findById(id: string): Promise<Household | null> {
-    return this.dataSource.manager.findOneBy(Household, { id });
+    return this.manager.findOneBy(Household, { id });
   }
 
   exists(id: string): Promise<boolean> {
-    return this.dataSource.manager.existsBy(Household, { id });
+    return this.manager.existsBy(Household, { id });
   }
 
   /** Locks the row for the rest of the transaction: status changes and visits on one household queue up. */
-  findByIdForUpdate(id: string, em: EntityManager): Promise<Household | null> {
-    return em.findOne(Household, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findByIdForUpdate(id: string): Promise<Household | null> {
+    return this.manager.findOne(Household, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  parcelsOf(householdId: string, em: EntityManager = this.dataSource.manager): Promise<LandParcel[]> {
-    return em.find(LandParcel, { where: { householdId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
+  parcelsOf(householdId: string): Promise<LandParcel[]> {
+    return this.manager.find(LandParcel, { where: { householdId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
   }
 
   async list(projectId: string, query: ListHouseholdsQuery, today: string): Promise<[Household[], number]> {
-    const builder = this.dataSource.manager
+    const builder = this.manager
       .createQueryBuilder(Household, 'household')
       .where('household.project_id = :projectId', { projectId });
     this.applyFilters(builder, query, today);
@@ -72,41 +76,44 @@ export class HouseholdsRepository {
 
   async findLiveIdsInProject(projectId: string, ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource.manager.find(Household, {
+    const rows = await this.manager.find(Household, {
       select: { id: true, archivedAt: true },
       where: { projectId, id: In([...ids]) },
     });
     return rows.filter((row) => row.archivedAt === null).map((row) => row.id);
   }
 
-  async insert(household: Partial<Household>, parcels: Partial<LandParcel>[], em: EntityManager): Promise<Household> {
-    const saved = await em.save(Household, em.create(Household, household));
-    await this.replaceParcels(saved.id, parcels, em);
+  async insert(household: Partial<Household> & { code: string }, parcels: Partial<LandParcel>[]): Promise<Household> {
+    const saved = await mapUniqueViolations(
+      () => this.manager.save(Household, this.manager.create(Household, household)),
+      codeTaken(household.code),
+    );
+    await this.replaceParcels(saved.id, parcels);
     return saved;
   }
 
-  save(household: Household, em: EntityManager): Promise<Household> {
-    return em.save(Household, household);
+  save(household: Household): Promise<Household> {
+    return mapUniqueViolations(() => this.manager.save(Household, household), codeTaken(household.code));
   }
 
   /**
    * Parcels are a value list owned by the household: an edit replaces the list. The household row
    * itself is never deleted.
    */
-  async replaceParcels(householdId: string, parcels: Partial<LandParcel>[], em: EntityManager): Promise<void> {
-    await em.delete(LandParcel, { householdId });
+  async replaceParcels(householdId: string, parcels: Partial<LandParcel>[]): Promise<void> {
+    await this.manager.delete(LandParcel, { householdId });
     if (parcels.length)
-      await em.insert(
+      await this.manager.insert(
         LandParcel,
         parcels.map((parcel) => ({ ...parcel, householdId })),
       );
   }
 
-  async appendTransition(row: Partial<ConsentTransition>, em: EntityManager): Promise<ConsentTransition> {
-    return em.save(ConsentTransition, em.create(ConsentTransition, row));
+  async appendTransition(row: Partial<ConsentTransition>): Promise<ConsentTransition> {
+    return this.manager.save(ConsentTransition, this.manager.create(ConsentTransition, row));
   }
 
   history(householdId: string): Promise<ConsentTransition[]> {
-    return this.dataSource.manager.find(ConsentTransition, { where: { householdId }, order: { at: 'ASC', id: 'ASC' } });
+    return this.manager.find(ConsentTransition, { where: { householdId }, order: { at: 'ASC', id: 'ASC' } });
   }
 }

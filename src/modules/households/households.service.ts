@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
-import { isUniqueViolation } from '../../database/errors.js';
 import { JobsService } from '../../jobs/jobs.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { WebhooksService } from '../webhooks/webhooks.service.js';
@@ -23,17 +21,15 @@ import {
   ConsentStatusChangedError,
   ConsentTransitionRefusedError,
   HouseholdArchivedError,
-  HouseholdCodeTakenError,
   LandAreaMismatchError,
 } from './households.errors.js';
 import { HouseholdsRepository } from './households.repository.js';
 import type { LandParcel } from './land-parcel.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface TransitionOptions {
   /** Set only by the enforcement capability, which checks LL2024 art. 89's preconditions. */
   viaEnforcement?: boolean;
-  /** Run inside the caller's transaction. */
-  em?: EntityManager;
 }
 
 export interface HouseholdWithParcels {
@@ -59,6 +55,7 @@ const toParcelRows = (parcels: LandParcelDto[]): Partial<LandParcel>[] =>
 @Injectable()
 export class HouseholdsService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly households: HouseholdsRepository,
     private readonly projects: ProjectsService,
     private readonly jobs: JobsService,
@@ -75,26 +72,20 @@ export class HouseholdsService {
     );
     if (!area.ok) throw new LandAreaMismatchError(area.declared, area.parcelsSum);
     const { parcels, landAreaM2: _declared, ...fields } = input;
-    try {
-      return await this.households.transaction(async (em) => {
-        const household = await this.households.insert(
-          {
-            ...fields,
-            projectId,
-            landAreaM2: area.area.areaM2,
-            landAreaSource: area.area.source,
-            status: 'not_contacted',
-            statusChangedAt: this.clock.now(),
-          },
-          toParcelRows(parcels ?? []),
-          em,
-        );
-        return { household, parcels: await this.households.parcelsOf(household.id, em) };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'households_project_code_key')) throw new HouseholdCodeTakenError(input.code);
-      throw error;
-    }
+    return this.tx.run(async () => {
+      const household = await this.households.insert(
+        {
+          ...fields,
+          projectId,
+          landAreaM2: area.area.areaM2,
+          landAreaSource: area.area.source,
+          status: 'not_contacted',
+          statusChangedAt: this.clock.now(),
+        },
+        toParcelRows(parcels ?? []),
+      );
+      return { household, parcels: await this.households.parcelsOf(household.id) };
+    });
   }
 
   async list(projectId: string, query: ListHouseholdsQuery): Promise<[Household[], number]> {
@@ -120,32 +111,26 @@ export class HouseholdsService {
   ): Promise<HouseholdWithParcels> {
     const { parcels, landAreaM2, archived, archiveReason, version: _version, ...fields } = input;
     if (archived === true && !archiveReason) throw new ArchiveReasonRequiredError();
-    try {
-      return await this.households.transaction(async (em) => {
-        const household = await this.lockExisting(id, em);
-        assertVersion(household, expected);
-        if (household.archivedAt && archived !== false) throw new HouseholdArchivedError(id);
+    return this.tx.run(async () => {
+      const household = await this.lockExisting(id);
+      assertVersion(household, expected);
+      if (household.archivedAt && archived !== false) throw new HouseholdArchivedError(id);
 
-        const area = resolveLandArea(
-          { areaM2: household.landAreaM2, source: household.landAreaSource },
-          parcels?.map((p) => p.areaM2),
-          landAreaM2,
-        );
-        if (!area.ok) throw new LandAreaMismatchError(area.declared, area.parcelsSum);
+      const area = resolveLandArea(
+        { areaM2: household.landAreaM2, source: household.landAreaSource },
+        parcels?.map((p) => p.areaM2),
+        landAreaM2,
+      );
+      if (!area.ok) throw new LandAreaMismatchError(area.declared, area.parcelsSum);
 
-        Object.assign(household, fields, { landAreaM2: area.area.areaM2, landAreaSource: area.area.source });
-        if (archived === true) Object.assign(household, { archivedAt: this.clock.now(), archiveReason });
-        if (archived === false) Object.assign(household, { archivedAt: null, archiveReason: null });
-        household.version += 1;
-        const saved = await this.households.save(household, em);
-        if (parcels) await this.households.replaceParcels(id, toParcelRows(parcels), em);
-        return { household: saved, parcels: await this.households.parcelsOf(id, em) };
-      });
-    } catch (error) {
-      if (input.code && isUniqueViolation(error, 'households_project_code_key'))
-        throw new HouseholdCodeTakenError(input.code);
-      throw error;
-    }
+      Object.assign(household, fields, { landAreaM2: area.area.areaM2, landAreaSource: area.area.source });
+      if (archived === true) Object.assign(household, { archivedAt: this.clock.now(), archiveReason });
+      if (archived === false) Object.assign(household, { archivedAt: null, archiveReason: null });
+      household.version += 1;
+      const saved = await this.households.save(household);
+      if (parcels) await this.households.replaceParcels(id, toParcelRows(parcels));
+      return { household: saved, parcels: await this.households.parcelsOf(id) };
+    });
   }
 
   /**
@@ -163,8 +148,8 @@ export class HouseholdsService {
     expected: ExpectedVersion | undefined,
     options: TransitionOptions = {},
   ): Promise<Household> {
-    const work = async (em: EntityManager) => {
-      const household = await this.lockExisting(id, em);
+    const work = async () => {
+      const household = await this.lockExisting(id);
       assertVersion(household, expected);
       if (input.from && input.from !== household.status)
         throw new ConsentStatusChangedError(id, input.from, household.status);
@@ -188,38 +173,35 @@ export class HouseholdsService {
       if (!decision.allowed) throw new ConsentTransitionRefusedError(decision.code, decision.message, decision.details);
 
       const now = this.clock.now();
-      await this.households.appendTransition(
-        {
-          householdId: id,
-          projectId: household.projectId,
-          fromStatus: household.status,
-          toStatus: decision.outcome.status,
-          reason: input.reason,
-          consentCondition: decision.outcome.consentCondition,
-          consentConditionNote: decision.outcome.consentConditionNote,
-          handoverMode: decision.outcome.handoverMode,
-          handedOverOn: decision.outcome.handedOverOn,
-          evidence:
-            input.evidence?.map(({ kind, reference, note }) => ({ kind, reference, ...(note ? { note } : {}) })) ?? [],
-          actor: actor.name,
-          actorId: actor.id,
-          at: now,
-        },
-        em,
-      );
+      await this.households.appendTransition({
+        householdId: id,
+        projectId: household.projectId,
+        fromStatus: household.status,
+        toStatus: decision.outcome.status,
+        reason: input.reason,
+        consentCondition: decision.outcome.consentCondition,
+        consentConditionNote: decision.outcome.consentConditionNote,
+        handoverMode: decision.outcome.handoverMode,
+        handedOverOn: decision.outcome.handedOverOn,
+        evidence:
+          input.evidence?.map(({ kind, reference, note }) => ({ kind, reference, ...(note ? { note } : {}) })) ?? [],
+        actor: actor.name,
+        actorId: actor.id,
+        at: now,
+      });
       // Enforcement being prepared against a household that no longer objects is closed by a job
       // (enforcement builds on this module, so it cannot be called from here).
       if (household.status === 'objecting' && decision.outcome.status !== 'enforcement_pending') {
-        await this.jobs.enqueue('enforcement.close-drafts', { householdId: id }, {}, em);
+        await this.jobs.enqueue('enforcement.close-drafts', { householdId: id }, {});
       }
       // Whether the project just crossed its consent threshold is checked after the commit, by a job.
-      await this.jobs.enqueue('projects.check-threshold', { projectId: household.projectId }, {}, em);
-      await this.announceStatusChange(household, decision.outcome.status, input.reason, now, em);
+      await this.jobs.enqueue('projects.check-threshold', { projectId: household.projectId }, {});
+      await this.announceStatusChange(household, decision.outcome.status, input.reason, now);
       Object.assign(household, decision.outcome, { statusChangedAt: now });
       household.version += 1;
-      return this.households.save(household, em);
+      return this.households.save(household);
     };
-    return options.em ? work(options.em) : this.households.transaction(work);
+    return this.tx.run(work);
   }
 
   async history(id: string): Promise<ConsentTransition[]> {
@@ -237,8 +219,8 @@ export class HouseholdsService {
   }
 
   /** Locks a live household for a visit being recorded in the caller's transaction. */
-  async lockForVisit(id: string, em: EntityManager): Promise<Household> {
-    const household = await this.lockExisting(id, em);
+  async lockForVisit(id: string): Promise<Household> {
+    const household = await this.lockExisting(id);
     if (household.archivedAt) throw new HouseholdArchivedError(id);
     return household;
   }
@@ -248,55 +230,48 @@ export class HouseholdsService {
    * the most recent visit (a phone may sync an older one late), and the first visit of a household
    * never contacted starts the persuasion, recorded like any other transition.
    */
-  async applyVisit(household: Household, visit: VisitContact, actor: Actor, em: EntityManager): Promise<Household> {
+  async applyVisit(household: Household, visit: VisitContact, actor: Actor): Promise<Household> {
     const isLatest = household.lastContactAt === null || visit.visitedAt >= household.lastContactAt;
     if (isLatest) {
       household.lastContactAt = visit.visitedAt;
       household.nextFollowUpOn = visit.nextFollowUpOn;
     }
     if (household.status === 'not_contacted') {
-      await this.households.appendTransition(
-        {
-          householdId: household.id,
-          projectId: household.projectId,
-          fromStatus: 'not_contacted',
-          toStatus: 'persuading',
-          reason: FIRST_VISIT_REASON,
-          visitId: visit.visitId,
-          evidence: [],
-          actor: actor.name,
-          actorId: actor.id,
-          at: visit.visitedAt,
-        },
-        em,
-      );
-      await this.announceStatusChange(household, 'persuading', FIRST_VISIT_REASON, visit.visitedAt, em);
+      await this.households.appendTransition({
+        householdId: household.id,
+        projectId: household.projectId,
+        fromStatus: 'not_contacted',
+        toStatus: 'persuading',
+        reason: FIRST_VISIT_REASON,
+        visitId: visit.visitId,
+        evidence: [],
+        actor: actor.name,
+        actorId: actor.id,
+        at: visit.visitedAt,
+      });
+      await this.announceStatusChange(household, 'persuading', FIRST_VISIT_REASON, visit.visitedAt);
       household.status = 'persuading';
       household.statusChangedAt = visit.visitedAt;
     }
     household.version += 1;
-    return this.households.save(household, em);
+    return this.households.save(household);
   }
 
   /** Tells subscribed API clients, in the same transaction: no event for a move that rolled back. */
-  private announceStatusChange(household: Household, to: ConsentStatus, reason: string, at: Date, em: EntityManager) {
-    return this.webhooks.emit(
-      'household.status_changed',
-      {
-        householdId: household.id,
-        householdCode: household.code,
-        projectId: household.projectId,
-        from: household.status,
-        to,
-        reason,
-        changedAt: at.toISOString(),
-      },
-      em,
-    );
+  private announceStatusChange(household: Household, to: ConsentStatus, reason: string, at: Date) {
+    return this.webhooks.emit('household.status_changed', {
+      householdId: household.id,
+      householdCode: household.code,
+      projectId: household.projectId,
+      from: household.status,
+      to,
+      reason,
+      changedAt: at.toISOString(),
+    });
   }
 
-  private async lockExisting(id: string, em: EntityManager): Promise<Household> {
-    const household = await this.households.findByIdForUpdate(id, em);
+  private async lockExisting(id: string): Promise<Household> {
+    const household = await this.households.findByIdForUpdate(id);
     if (!household) throw new NotFoundError('Household', id);
     return household;
   }

@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { IdempotencyRecord } from './idempotency-record.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export type RecordId = Pick<IdempotencyRecord, 'principalId' | 'key'>;
 
 @Injectable()
 export class IdempotencyRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get manager(): EntityManager {
+    return this.tx.manager;
+  }
 
   /** Claims the key; false when a record for it already exists (the unique key decides races). */
   async claim(record: Omit<IdempotencyRecord, 'responseStatus' | 'responseBody'>): Promise<boolean> {
-    const result = await this.dataSource
+    const result = await this.manager
       .createQueryBuilder()
       .insert()
       .into(IdempotencyRecord)
@@ -23,12 +27,12 @@ export class IdempotencyRepository {
   }
 
   find(id: RecordId): Promise<IdempotencyRecord | null> {
-    return this.dataSource.manager.findOneBy(IdempotencyRecord, id);
+    return this.manager.findOneBy(IdempotencyRecord, id);
   }
 
   async complete(id: RecordId, status: number, body: unknown): Promise<void> {
     // Serialised as the client received it; a 204's undefined body is stored as null.
-    await this.dataSource.query(
+    await this.manager.query(
       `UPDATE idempotency_keys SET state = 'completed', response_status = $1, response_body = $2::jsonb
        WHERE principal_id = $3 AND key = $4`,
       [status, JSON.stringify(body ?? null), id.principalId, id.key],
@@ -37,6 +41,6 @@ export class IdempotencyRepository {
 
   /** Frees a key whose request failed or whose record expired, so it can be used again. */
   async release(id: RecordId, state?: IdempotencyRecord['state']): Promise<void> {
-    await this.dataSource.manager.delete(IdempotencyRecord, state ? { ...id, state } : id);
+    await this.manager.delete(IdempotencyRecord, state ? { ...id, state } : id);
   }
 }

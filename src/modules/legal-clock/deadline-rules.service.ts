@@ -8,12 +8,14 @@ import { DeadlineDependents } from './deadline-dependents.js';
 import type { DeadlineRule } from './deadline-rule.entity.js';
 import type { UpdateDeadlineRuleDto } from './dto/update-deadline-rule.dto.js';
 import { LegalClockRepository } from './legal-clock.repository.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 @Injectable()
 export class DeadlineRulesService {
   private readonly logger = new Logger(DeadlineRulesService.name);
 
   constructor(
+    private readonly tx: TransactionHost,
     private readonly repository: LegalClockRepository,
     private readonly dependents: DeadlineDependents,
     private readonly jobs: JobsService,
@@ -35,8 +37,8 @@ export class DeadlineRulesService {
    * has committed, or not at all.
    */
   async update(id: string, input: UpdateDeadlineRuleDto, expected: ExpectedVersion | undefined): Promise<DeadlineRule> {
-    return this.repository.transaction(async (em) => {
-      const rule = await this.repository.ruleByIdForUpdate(id, em);
+    return this.tx.run(async () => {
+      const rule = await this.repository.ruleByIdForUpdate(id);
       if (!rule) throw new NotFoundError('DeadlineRule', id);
       if (expected && expected.version !== rule.version)
         throw new StaleVersionError('DeadlineRule', id, expected.version, rule.version, expected.viaHeader);
@@ -55,10 +57,10 @@ export class DeadlineRulesService {
       const { version: _version, ...fields } = input;
       Object.assign(rule, fields);
       rule.version += 1;
-      const saved = await this.repository.saveRule(rule, em);
+      const saved = await this.repository.saveRule(rule);
       // Keyed by the new version: two edits make two recomputations, a retried publish makes one.
       if (movesDeadlines)
-        await this.jobs.enqueue('deadlines.recompute', { ruleId: id }, { key: `${id}-v${saved.version}` }, em);
+        await this.jobs.enqueue('deadlines.recompute', { ruleId: id }, { key: `${id}-v${saved.version}` });
       return saved;
     });
   }

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '../../common/errors/domain-error.js';
-import { isUniqueViolation } from '../../database/errors.js';
 import type { CreateHolidayDto } from './dto/create-holiday.dto.js';
 import type { Holiday } from './holiday.entity.js';
-import { HolidayDateTakenError, TetDayOneKindError, TetDayOneTakenError } from './legal-clock.errors.js';
+import { TetDayOneKindError } from './legal-clock.errors.js';
 import { LegalClockRepository } from './legal-clock.repository.js';
 
 /**
@@ -22,19 +21,12 @@ export class HolidaysService {
 
   async create(input: CreateHolidayDto): Promise<Holiday> {
     if (input.tetDayOne && input.kind !== 'tet') throw new TetDayOneKindError();
-    try {
-      return await this.repository.insertHoliday({
-        date: input.date,
-        name: input.name,
-        kind: input.kind,
-        tetDayOne: input.tetDayOne ?? false,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'holidays_date_key')) throw new HolidayDateTakenError(input.date);
-      if (isUniqueViolation(error, 'holidays_tet_day_one_year_key'))
-        throw new TetDayOneTakenError(Number(input.date.slice(0, 4)));
-      throw error;
-    }
+    return this.repository.insertHoliday({
+      date: input.date,
+      name: input.name,
+      kind: input.kind,
+      tetDayOne: input.tetDayOne ?? false,
+    });
   }
 
   async remove(id: string): Promise<void> {

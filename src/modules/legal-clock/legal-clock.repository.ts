@@ -1,41 +1,44 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { Between, type DataSource, type EntityManager } from 'typeorm';
+import { Between, type EntityManager } from 'typeorm';
 import { DeadlineRule } from './deadline-rule.entity.js';
 import { Holiday } from './holiday.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { yearOf } from '../../common/time/civil-date.js';
+import { mapUniqueViolations } from '../../database/unique-violation.js';
+import { HolidayDateTakenError, TetDayOneTakenError } from './legal-clock.errors.js';
 
 /** Deadline rules and the holiday calendar. */
 @Injectable()
 export class LegalClockRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
   rules(): Promise<DeadlineRule[]> {
-    return this.dataSource.manager.find(DeadlineRule, { order: { code: 'ASC' } });
+    return this.manager.find(DeadlineRule, { order: { code: 'ASC' } });
   }
 
   ruleByCode(code: string): Promise<DeadlineRule | null> {
-    return this.dataSource.manager.findOneBy(DeadlineRule, { code });
+    return this.manager.findOneBy(DeadlineRule, { code });
   }
 
   ruleById(id: string): Promise<DeadlineRule | null> {
-    return this.dataSource.manager.findOneBy(DeadlineRule, { id });
+    return this.manager.findOneBy(DeadlineRule, { id });
   }
 
-  ruleByIdForUpdate(id: string, em: EntityManager): Promise<DeadlineRule | null> {
-    return em.findOne(DeadlineRule, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  ruleByIdForUpdate(id: string): Promise<DeadlineRule | null> {
+    return this.manager.findOne(DeadlineRule, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  saveRule(rule: DeadlineRule, em: EntityManager): Promise<DeadlineRule> {
-    return em.save(DeadlineRule, rule);
+  saveRule(rule: DeadlineRule): Promise<DeadlineRule> {
+    return this.manager.save(DeadlineRule, rule);
   }
 
   /** Holiday dates from `from` to `to`, both included. */
   async holidayDatesBetween(from: string, to: string): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(Holiday, {
+    const rows = await this.manager.find(Holiday, {
       select: { date: true },
       where: { date: Between(from, to) },
     });
@@ -43,21 +46,21 @@ export class LegalClockRepository {
   }
 
   async allHolidayDates(): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(Holiday, { select: { date: true } });
+    const rows = await this.manager.find(Holiday, { select: { date: true } });
     return rows.map((row) => row.date);
   }
 
   isHoliday(date: string): Promise<boolean> {
-    return this.dataSource.manager.existsBy(Holiday, { date });
+    return this.manager.existsBy(Holiday, { date });
   }
 
   holidaysBetween(from: string, to: string): Promise<Holiday[]> {
-    return this.dataSource.manager.find(Holiday, { where: { date: Between(from, to) }, order: { date: 'ASC' } });
+    return this.manager.find(Holiday, { where: { date: Between(from, to) }, order: { date: 'ASC' } });
   }
 
   /** Tết day one of the years from `fromYear` to `toYear`. */
   async tetDayOnes(fromYear: number, toYear: number): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(Holiday, {
+    const rows = await this.manager.find(Holiday, {
       select: { date: true },
       where: { tetDayOne: true, date: Between(`${fromYear}-01-01`, `${toYear}-12-31`) },
       order: { date: 'ASC' },
@@ -66,16 +69,18 @@ export class LegalClockRepository {
   }
 
   holidayById(id: string): Promise<Holiday | null> {
-    return this.dataSource.manager.findOneBy(Holiday, { id });
+    return this.manager.findOneBy(Holiday, { id });
   }
 
-  insertHoliday(holiday: Partial<Holiday>): Promise<Holiday> {
-    const repo = this.dataSource.getRepository(Holiday);
-    return repo.save(repo.create(holiday));
+  insertHoliday(holiday: Partial<Holiday> & { date: string }): Promise<Holiday> {
+    return mapUniqueViolations(() => this.manager.save(Holiday, this.manager.create(Holiday, holiday)), {
+      holidays_date_key: () => new HolidayDateTakenError(holiday.date),
+      holidays_tet_day_one_year_key: () => new TetDayOneTakenError(yearOf(holiday.date)),
+    });
   }
 
   async removeHoliday(holiday: Holiday): Promise<void> {
     // remove() (not delete()) so the audit subscriber sees the row go.
-    await this.dataSource.manager.remove(Holiday, holiday);
+    await this.manager.remove(Holiday, holiday);
   }
 }

@@ -3,9 +3,12 @@ import { AdministrativeUnitsModule } from '../administrative-units/administrativ
 import { ProjectsController } from './projects.controller.js';
 import { ProjectsRepository } from './projects.repository.js';
 import { ProjectsService } from './projects.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Project } from './project.entity.js';
+import { ProjectAdministrativeUnit } from './project-administrative-unit.entity.js';
 
 @Module({
-  imports: [AdministrativeUnitsModule],
+  imports: [TypeOrmModule.forFeature([Project, ProjectAdministrativeUnit]), AdministrativeUnitsModule],
   controllers: [ProjectsController],
   providers: [ProjectsService, ProjectsRepository],
   exports: [ProjectsService],

@@ -1,38 +1,39 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { escapeLike } from '../../database/sql.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import { ProjectAdministrativeUnit } from './project-administrative-unit.entity.js';
 import { Project } from './project.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { mapUniqueViolations } from '../../database/unique-violation.js';
+import { ProjectCodeTakenError } from './projects.errors.js';
+
+const codeTaken = (code: string) => ({ projects_code_key: () => new ProjectCodeTakenError(code) });
 
 @Injectable()
 export class ProjectsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
-  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<Project | null> {
-    return em.findOneBy(Project, { id });
+  findById(id: string): Promise<Project | null> {
+    return this.manager.findOneBy(Project, { id });
   }
 
-  findByIdForUpdate(id: string, em: EntityManager): Promise<Project | null> {
-    return em.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findByIdForUpdate(id: string): Promise<Project | null> {
+    return this.manager.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   async exists(id: string): Promise<boolean> {
-    return this.dataSource.manager.existsBy(Project, { id });
+    return this.manager.existsBy(Project, { id });
   }
 
   /** Unit ids per project, for a page of projects in one query. */
-  async unitIdsByProject(
-    projectIds: readonly string[],
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string[]>> {
+  async unitIdsByProject(projectIds: readonly string[]): Promise<Map<string, string[]>> {
     const links = projectIds.length
-      ? await em.find(ProjectAdministrativeUnit, { where: { projectId: In([...projectIds]) } })
+      ? await this.manager.find(ProjectAdministrativeUnit, { where: { projectId: In([...projectIds]) } })
       : [];
     const byProject = new Map<string, string[]>(projectIds.map((id) => [id, []]));
     for (const link of links) byProject.get(link.projectId)?.push(link.administrativeUnitId);
@@ -44,7 +45,7 @@ export class ProjectsRepository {
     unitIds: string[] | undefined,
     visibleIds: string[] | undefined,
   ): Promise<[Project[], number]> {
-    const builder = this.dataSource.manager.createQueryBuilder(Project, 'project');
+    const builder = this.manager.createQueryBuilder(Project, 'project');
     if (visibleIds) builder.andWhere('project.id = ANY(:visibleIds)', { visibleIds });
     if (unitIds) {
       builder.andWhere(
@@ -64,25 +65,28 @@ export class ProjectsRepository {
 
   /** Ids of the projects lying in any of the given units (not paginated: for aggregate reads). */
   async idsInUnits(unitIds: readonly string[]): Promise<string[]> {
-    const rows: { project_id: string }[] = await this.dataSource.query(
+    const rows: { project_id: string }[] = await this.manager.query(
       `SELECT DISTINCT pau.project_id FROM project_administrative_units pau WHERE pau.administrative_unit_id = ANY($1)`,
       [unitIds],
     );
     return rows.map((row) => row.project_id);
   }
 
-  insert(project: Partial<Project>, em: EntityManager): Promise<Project> {
-    return em.save(Project, em.create(Project, project));
+  insert(project: Partial<Project> & { code: string }): Promise<Project> {
+    return mapUniqueViolations(
+      () => this.manager.save(Project, this.manager.create(Project, project)),
+      codeTaken(project.code),
+    );
   }
 
-  save(project: Project, em: EntityManager): Promise<Project> {
-    return em.save(Project, project);
+  save(project: Project): Promise<Project> {
+    return mapUniqueViolations(() => this.manager.save(Project, project), codeTaken(project.code));
   }
 
-  async replaceUnits(projectId: string, unitIds: readonly string[], em: EntityManager): Promise<void> {
-    await em.delete(ProjectAdministrativeUnit, { projectId });
+  async replaceUnits(projectId: string, unitIds: readonly string[]): Promise<void> {
+    await this.manager.delete(ProjectAdministrativeUnit, { projectId });
     if (unitIds.length) {
-      await em.insert(
+      await this.manager.insert(
         ProjectAdministrativeUnit,
         unitIds.map((administrativeUnitId) => ({ projectId, administrativeUnitId })),
       );

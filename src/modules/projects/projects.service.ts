@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
-import { isUniqueViolation } from '../../database/errors.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import type { CreateProjectDto } from './dto/create-project.dto.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
 import type { UpdateProjectDto } from './dto/update-project.dto.js';
 import { EVERYTHING, type Scope, unitsInScope, visibleProjectIds } from '../access/scope.js';
 import type { Project } from './project.entity.js';
-import { InvalidProjectDatesError, ProjectCodeTakenError, UnknownAdministrativeUnitsError } from './projects.errors.js';
+import { InvalidProjectDatesError, UnknownAdministrativeUnitsError } from './projects.errors.js';
 import { ProjectsRepository } from './projects.repository.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface ProjectWithUnits {
   project: Project;
@@ -21,6 +21,7 @@ type ProjectDates = Pick<Project, 'startedOn' | 'targetOn' | 'cutoffOn'>;
 @Injectable()
 export class ProjectsService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly projects: ProjectsRepository,
     private readonly units: AdministrativeUnitsService,
   ) {}
@@ -33,16 +34,11 @@ export class ProjectsService {
       cutoffOn: input.cutoffOn ?? null,
     });
     const { administrativeUnitIds, ...fields } = input;
-    try {
-      return await this.projects.transaction(async (em) => {
-        const project = await this.projects.insert(fields, em);
-        await this.projects.replaceUnits(project.id, administrativeUnitIds, em);
-        return { project, administrativeUnitIds };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'projects_code_key')) throw new ProjectCodeTakenError(input.code);
-      throw error;
-    }
+    return this.tx.run(async () => {
+      const project = await this.projects.insert(fields);
+      await this.projects.replaceUnits(project.id, administrativeUnitIds);
+      return { project, administrativeUnitIds };
+    });
   }
 
   async get(id: string): Promise<ProjectWithUnits> {
@@ -81,25 +77,20 @@ export class ProjectsService {
   ): Promise<ProjectWithUnits> {
     const { administrativeUnitIds, version: _version, ...fields } = input;
     if (administrativeUnitIds) await this.assertUnitsUsable(administrativeUnitIds, scope);
-    try {
-      return await this.projects.transaction(async (em) => {
-        const project = await this.projects.findByIdForUpdate(id, em);
-        if (!project) throw new NotFoundError('Project', id);
-        if (expected && expected.version !== project.version) {
-          throw new StaleVersionError('Project', id, expected.version, project.version, expected.viaHeader);
-        }
-        Object.assign(project, fields);
-        assertDateOrder(project);
-        project.version += 1;
-        const saved = await this.projects.save(project, em);
-        if (administrativeUnitIds) await this.projects.replaceUnits(id, administrativeUnitIds, em);
-        const units = administrativeUnitIds ?? (await this.projects.unitIdsByProject([id], em)).get(id) ?? [];
-        return { project: saved, administrativeUnitIds: units };
-      });
-    } catch (error) {
-      if (input.code && isUniqueViolation(error, 'projects_code_key')) throw new ProjectCodeTakenError(input.code);
-      throw error;
-    }
+    return this.tx.run(async () => {
+      const project = await this.projects.findByIdForUpdate(id);
+      if (!project) throw new NotFoundError('Project', id);
+      if (expected && expected.version !== project.version) {
+        throw new StaleVersionError('Project', id, expected.version, project.version, expected.viaHeader);
+      }
+      Object.assign(project, fields);
+      assertDateOrder(project);
+      project.version += 1;
+      const saved = await this.projects.save(project);
+      if (administrativeUnitIds) await this.projects.replaceUnits(id, administrativeUnitIds);
+      const units = administrativeUnitIds ?? (await this.projects.unitIdsByProject([id])).get(id) ?? [];
+      return { project: saved, administrativeUnitIds: units };
+    });
   }
 
   private async unitScope(administrativeUnitId: string): Promise<string[]> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { toLocalDate } from '../../common/time/civil-date.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
@@ -15,6 +14,7 @@ import { planFollowUp } from './domain/reminder-plans.js';
 import type { Reminder } from './reminder.entity.js';
 import { RemindersRepository } from './reminders.repository.js';
 import { RemindersService } from './reminders.service.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /**
  * The jobs that make reminders and fire them. Each one re-reads the world and relies on dedupe
@@ -23,6 +23,7 @@ import { RemindersService } from './reminders.service.js';
 @Injectable()
 export class ReminderJobs {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly reminders: RemindersService,
     private readonly repository: RemindersRepository,
     private readonly dialogues: DialoguesService,
@@ -56,20 +57,19 @@ export class ReminderJobs {
    */
   @HandlesJob('reminders.follow-up')
   async followUp({ visitId }: JobPayloads['reminders.follow-up']): Promise<{ scheduled: boolean }> {
-    const scheduled = await this.repository.transaction(async (em) => {
-      const contact = await this.repository.visitContact(visitId, em);
+    const scheduled = await this.tx.run(async () => {
+      const contact = await this.repository.visitContact(visitId);
       if (!contact) return false;
-      await this.repository.lockHousehold(contact.householdId, em);
+      await this.repository.lockHousehold(contact.householdId);
       // Read again under the lock: a newer visit's job may have just finished.
-      const facts = await this.repository.visitContact(visitId, em);
+      const facts = await this.repository.visitContact(visitId);
       if (!facts) return false;
       const decision = planFollowUp({ ...facts, handedOver: facts.status === 'handed_over' }, this.clock.timeZone);
       if (decision.action === 'ignore') return false;
-      if (decision.plan) await this.reminders.schedule(decision.plan, em);
+      if (decision.plan) await this.reminders.schedule(decision.plan);
       await this.reminders.cancel(
         { prefix: reminderKeys.followUpsOf(facts.householdId), exceptKey: decision.plan?.dedupeKey },
         'Đã có lần thăm hộ mới hơn',
-        em,
       );
       const visitDay = toLocalDate(facts.visitedAt, this.clock.timeZone);
       await this.reminders.cancel(
@@ -78,7 +78,6 @@ export class ReminderJobs {
           exceptKey: `${reminderKeys.staleOf(facts.householdId)}${visitDay}`,
         },
         'Hộ đã được tiếp xúc lại',
-        em,
       );
       return decision.plan !== null;
     });
@@ -144,51 +143,43 @@ export class ReminderJobs {
    * fires and is announced together, once.
    */
   private releaseDue(now: Date): Promise<number> {
-    return this.repository.transaction(async (em) => {
+    return this.tx.run(async () => {
       let total = 0;
       for (let round = 0; round < 3; round++) {
-        const fired = await this.reminders.fireDue(now, em);
+        const fired = await this.reminders.fireDue(now);
         if (fired.length === 0) break;
         total += fired.length;
-        for (const reminder of fired) await this.announce(reminder, em);
+        for (const reminder of fired) await this.announce(reminder);
         const overdue = fired.filter((reminder) => isOverdueKind(reminder.kind)).map((reminder) => reminder.id);
-        if ((await this.repository.escalate(overdue, REMINDER_KINDS.escalated, now, em)) === 0) break;
+        if ((await this.repository.escalate(overdue, REMINDER_KINDS.escalated, now)) === 0) break;
       }
       return total;
     });
   }
 
-  private async announce(reminder: Reminder, em: EntityManager): Promise<void> {
-    await this.webhooks.emit(
-      'reminder.due',
-      {
-        reminderId: reminder.id,
-        kind: reminder.kind,
-        title: reminder.title,
-        subjectType: reminder.subjectType,
-        subjectId: reminder.subjectId,
+  private async announce(reminder: Reminder): Promise<void> {
+    await this.webhooks.emit('reminder.due', {
+      reminderId: reminder.id,
+      kind: reminder.kind,
+      title: reminder.title,
+      subjectType: reminder.subjectType,
+      subjectId: reminder.subjectId,
+      projectId: reminder.projectId,
+      householdId: reminder.householdId,
+      administrativeUnitId: reminder.administrativeUnitId,
+      assigneeRole: reminder.assigneeRole,
+      dueAt: reminder.dueAt.toISOString(),
+      firedAt: reminder.firedAt?.toISOString() ?? null,
+      details: reminder.details,
+    });
+    if (reminder.kind === REMINDER_KINDS.complaintOverdue) {
+      await this.webhooks.emit('complaint.overdue', {
+        complaintId: reminder.subjectId,
         projectId: reminder.projectId,
         householdId: reminder.householdId,
-        administrativeUnitId: reminder.administrativeUnitId,
-        assigneeRole: reminder.assigneeRole,
-        dueAt: reminder.dueAt.toISOString(),
-        firedAt: reminder.firedAt?.toISOString() ?? null,
-        details: reminder.details,
-      },
-      em,
-    );
-    if (reminder.kind === REMINDER_KINDS.complaintOverdue) {
-      await this.webhooks.emit(
-        'complaint.overdue',
-        {
-          complaintId: reminder.subjectId,
-          projectId: reminder.projectId,
-          householdId: reminder.householdId,
-          deadline: reminder.details.deadline ?? null,
-          dueOn: reminder.details.dueOn ?? null,
-        },
-        em,
-      );
+        deadline: reminder.details.deadline ?? null,
+        dueOn: reminder.details.dueOn ?? null,
+      });
     }
   }
 

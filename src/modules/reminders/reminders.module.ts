@@ -8,12 +8,15 @@ import { ReminderJobs } from './reminder-jobs.processor.js';
 import { RemindersController } from './reminders.controller.js';
 import { RemindersRepository } from './reminders.repository.js';
 import { RemindersService } from './reminders.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Reminder } from './reminder.entity.js';
 
 /** Stored reminders, the jobs that make and fire them, and the API to read and close them. */
 @Module({
   // Dialogues, complaints and enforcement call RemindersService from their own services: forwardRef
   // lets those modules import this one back without a cycle at boot.
   imports: [
+    TypeOrmModule.forFeature([Reminder]),
     forwardRef(() => DialoguesModule),
     forwardRef(() => ComplaintsModule),
     LegalClockModule,

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { escapeLike } from '../../database/sql.js';
 import type { Role } from '../access/domain/roles.js';
 import type { Scope } from '../access/scope.js';
 import { CANCELLABLE_STATUSES, type ReminderStatus } from './domain/reminder-status.js';
 import { Reminder } from './reminder.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface ScheduleRow {
   kind: string;
@@ -67,18 +67,18 @@ const FIRE_BATCH = 500;
 
 @Injectable()
 export class RemindersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
   /**
    * Inserts the reminder, or moves a still-waiting one with the same key. A reminder that fired or
    * was closed is never brought back: the fact it names has been dealt with.
    */
-  async schedule(row: ScheduleRow, em: EntityManager = this.dataSource.manager): Promise<void> {
-    await em.query(
+  async schedule(row: ScheduleRow): Promise<void> {
+    await this.manager.query(
       `INSERT INTO reminders (kind, subject_type, subject_id, project_id, household_id, administrative_unit_id,
                               assignee_user_id, assignee_role, title, details, due_at, dedupe_key)
        VALUES ($1, $2, $3, $4, $5,
@@ -108,12 +108,7 @@ export class RemindersRepository {
   }
 
   /** Cancels the waiting or open reminders a key or key prefix names; returns how many. */
-  async cancel(
-    selector: CancelSelector,
-    reason: string,
-    now: Date,
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<number> {
+  async cancel(selector: CancelSelector, reason: string, now: Date): Promise<number> {
     const conditions: string[] = [];
     const params: unknown[] = [now, reason, CANCELLABLE_STATUSES];
     if (selector.key !== undefined) {
@@ -129,7 +124,7 @@ export class RemindersRepository {
       params.push(selector.exceptKey);
       conditions.push(`dedupe_key <> $${params.length}`);
     }
-    const rows: { id: string }[] = await em.query(
+    const rows: { id: string }[] = await this.manager.query(
       `UPDATE reminders
        SET status = 'cancelled', cancelled_at = $1, cancel_reason = $2, version = version + 1, updated_at = now()
        WHERE status = ANY($3) AND ${conditions.join(' AND ')}
@@ -145,9 +140,8 @@ export class RemindersRepository {
     keep: readonly string[],
     reason: string,
     now: Date,
-    em: EntityManager,
   ): Promise<number> {
-    const rows: { id: string }[] = await em.query(
+    const rows: { id: string }[] = await this.manager.query(
       `UPDATE reminders
        SET status = 'cancelled', cancelled_at = $1, cancel_reason = $2, version = version + 1, updated_at = now()
        WHERE status = ANY($3) AND kind = ANY($4) AND NOT (dedupe_key = ANY($5))
@@ -161,13 +155,8 @@ export class RemindersRepository {
    * Cancels the waiting or open reminders of these kinds about households whose site has since been
    * handed over (however it was recorded); returns how many.
    */
-  async cancelKindsOfHandedOver(
-    kinds: readonly string[],
-    reason: string,
-    now: Date,
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<number> {
-    const rows: { id: string }[] = await em.query(
+  async cancelKindsOfHandedOver(kinds: readonly string[], reason: string, now: Date): Promise<number> {
+    const rows: { id: string }[] = await this.manager.query(
       `UPDATE reminders r
        SET status = 'cancelled', cancelled_at = $1, cancel_reason = $2, version = r.version + 1, updated_at = now()
        FROM households h
@@ -183,10 +172,10 @@ export class RemindersRepository {
    * Fires what has fallen due. The rows are claimed and updated in one statement that re-checks
    * `status = 'scheduled'`: two sweeps at once each fire different reminders, never the same one.
    */
-  async fireDue(now: Date, em: EntityManager): Promise<Reminder[]> {
+  async fireDue(now: Date): Promise<Reminder[]> {
     const fired: string[] = [];
     for (;;) {
-      const rows: { id: string }[] = await em.query(
+      const rows: { id: string }[] = await this.manager.query(
         `UPDATE reminders
          SET status = 'open', fired_at = $1, version = version + 1, updated_at = now()
          WHERE id IN (SELECT id FROM reminders WHERE status = 'scheduled' AND due_at <= $1
@@ -200,16 +189,16 @@ export class RemindersRepository {
       if (ids.length < FIRE_BATCH) break;
     }
     if (fired.length === 0) return [];
-    return em.find(Reminder, { where: { id: In(fired) }, order: { dueAt: 'ASC', id: 'ASC' } });
+    return this.manager.find(Reminder, { where: { id: In(fired) }, order: { dueAt: 'ASC', id: 'ASC' } });
   }
 
   /**
    * Escalates passed deadlines to the ward chair: one reminder per escalated one (its key plus
    * `:escalated`), due now, in the unit of the original or else the project's first unit.
    */
-  async escalate(reminderIds: readonly string[], kind: string, now: Date, em: EntityManager): Promise<number> {
+  async escalate(reminderIds: readonly string[], kind: string, now: Date): Promise<number> {
     if (reminderIds.length === 0) return 0;
-    const rows: { id: string }[] = await em.query(
+    const rows: { id: string }[] = await this.manager.query(
       `INSERT INTO reminders (kind, subject_type, subject_id, project_id, household_id, administrative_unit_id,
                               assignee_role, title, details, due_at, dedupe_key)
        SELECT $1, r.subject_type, r.subject_id, r.project_id, r.household_id,
@@ -228,23 +217,23 @@ export class RemindersRepository {
 
   /** `exists` in any status: a key once used is never used again. */
   existsByKey(dedupeKey: string): Promise<boolean> {
-    return this.dataSource.manager.existsBy(Reminder, { dedupeKey });
+    return this.manager.existsBy(Reminder, { dedupeKey });
   }
 
-  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<Reminder | null> {
-    return em.findOneBy(Reminder, { id });
+  findById(id: string): Promise<Reminder | null> {
+    return this.manager.findOneBy(Reminder, { id });
   }
 
-  findByIdForUpdate(id: string, em: EntityManager): Promise<Reminder | null> {
-    return em.findOne(Reminder, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findByIdForUpdate(id: string): Promise<Reminder | null> {
+    return this.manager.findOne(Reminder, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  save(reminder: Reminder, em: EntityManager): Promise<Reminder> {
-    return em.save(Reminder, reminder);
+  save(reminder: Reminder): Promise<Reminder> {
+    return this.manager.save(Reminder, reminder);
   }
 
   async list(filter: ReminderFilter, scope: Scope): Promise<[Reminder[], number]> {
-    const builder = this.dataSource.manager
+    const builder = this.manager
       .createQueryBuilder(Reminder, 'reminder')
       .where('reminder.status IN (:...statuses)', { statuses: filter.statuses });
     if (!scope.all) {
@@ -277,8 +266,8 @@ export class RemindersRepository {
       .getManyAndCount();
   }
 
-  async visitContact(visitId: string, em: EntityManager = this.dataSource.manager): Promise<VisitContactRow | null> {
-    const rows: VisitContactRow[] = await em.query(
+  async visitContact(visitId: string): Promise<VisitContactRow | null> {
+    const rows: VisitContactRow[] = await this.manager.query(
       `SELECT v.id AS "visitId", v.household_id AS "householdId", v.project_id AS "projectId",
               v.visited_at AS "visitedAt", v.next_follow_up_on::text AS "nextFollowUpOn", v.created_by AS "createdBy",
               h.last_contact_at AS "lastContactAt", h.archived_at IS NOT NULL AS archived, h.status,
@@ -291,13 +280,15 @@ export class RemindersRepository {
   }
 
   /** Serialises the follow-up jobs of one household until the transaction ends. */
-  async lockHousehold(householdId: string, em: EntityManager): Promise<void> {
-    await em.query(`SELECT pg_advisory_xact_lock(hashtextextended('reminders:household:' || $1, 0))`, [householdId]);
+  async lockHousehold(householdId: string): Promise<void> {
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('reminders:household:' || $1, 0))`, [
+      householdId,
+    ]);
   }
 
   /** Ids of the projects still being cleared. */
   async activeProjectIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await this.manager.query(
       `SELECT id FROM projects WHERE status = 'active' ORDER BY id`,
     );
     return rows.map((row) => row.id);
@@ -310,7 +301,7 @@ export class RemindersRepository {
    * One statement for every household, however many.
    */
   async createStaleReminders(now: Date, timeZone: string, kind: string): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await this.manager.query(
       `WITH first_units AS (${FIRST_UNITS}),
        stale AS (
          SELECT h.id, h.project_id, h.code, h.head_name, h.last_contact_at, p.stale_after_days,
@@ -345,7 +336,7 @@ export class RemindersRepository {
     today: string,
     kinds: { digest: string; stale: string; dialogue: string },
   ): Promise<number> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const rows: { id: string }[] = await this.manager.query(
       `WITH ward_projects AS (
          SELECT pau.administrative_unit_id AS unit_id, pau.project_id
          FROM project_administrative_units pau JOIN projects p ON p.id = pau.project_id
@@ -391,7 +382,7 @@ export class RemindersRepository {
   }
 }
 
-/** `em.query` answers an UPDATE … RETURNING with [rows, count] and an INSERT … RETURNING with rows. */
+/** `this.manager.query` answers an UPDATE … RETURNING with [rows, count] and an INSERT … RETURNING with rows. */
 function rowsOf<T>(result: T[] | [T[], number]): T[] {
   return Array.isArray(result[0]) ? (result as [T[], number])[0] : (result as T[]);
 }

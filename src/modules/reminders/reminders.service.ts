@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
@@ -24,6 +23,7 @@ import type { ListRemindersQuery } from './dto/list-reminders.query.js';
 import type { Reminder } from './reminder.entity.js';
 import { ReminderMoveRefusedError } from './reminders.errors.js';
 import { type CancelSelector, RemindersRepository } from './reminders.repository.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface ScheduleReminderInput {
   kind: string;
@@ -45,6 +45,7 @@ export interface ScheduleReminderInput {
 @Injectable()
 export class RemindersService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly reminders: RemindersRepository,
     private readonly clock: Clock,
   ) {}
@@ -53,49 +54,45 @@ export class RemindersService {
    * Makes the reminder a dedupe key names, or moves it while it still waits. One that fired or was
    * closed stays as it is: scheduling is safe to repeat from any job or hook.
    */
-  async schedule(input: ScheduleReminderInput, em?: EntityManager): Promise<void> {
-    await this.reminders.schedule(
-      {
-        kind: input.kind,
-        subjectType: input.subjectType,
-        subjectId: input.subjectId,
-        projectId: input.projectId ?? null,
-        householdId: input.householdId ?? null,
-        administrativeUnitId: input.administrativeUnitId ?? null,
-        assigneeUserId: input.assigneeUserId ?? null,
-        assigneeRole: input.assigneeRole ?? null,
-        title: input.title,
-        details: input.details ?? {},
-        dueAt: input.dueAt,
-        dedupeKey: input.dedupeKey,
-      },
-      em,
-    );
+  async schedule(input: ScheduleReminderInput): Promise<void> {
+    await this.reminders.schedule({
+      kind: input.kind,
+      subjectType: input.subjectType,
+      subjectId: input.subjectId,
+      projectId: input.projectId ?? null,
+      householdId: input.householdId ?? null,
+      administrativeUnitId: input.administrativeUnitId ?? null,
+      assigneeUserId: input.assigneeUserId ?? null,
+      assigneeRole: input.assigneeRole ?? null,
+      title: input.title,
+      details: input.details ?? {},
+      dueAt: input.dueAt,
+      dedupeKey: input.dedupeKey,
+    });
   }
 
   /** Cancels the waiting and open reminders of a key or key prefix (optionally sparing one key). */
-  cancel(selector: CancelSelector, reason: string, em?: EntityManager): Promise<number> {
-    return this.reminders.cancel(selector, reason, this.clock.now(), em);
+  cancel(selector: CancelSelector, reason: string): Promise<number> {
+    return this.reminders.cancel(selector, reason, this.clock.now());
   }
 
   /** Fires every reminder due at `now`, each exactly once however many sweeps run at once. */
-  fireDue(now: Date, em?: EntityManager): Promise<Reminder[]> {
-    return em ? this.reminders.fireDue(now, em) : this.reminders.transaction((tx) => this.reminders.fireDue(now, tx));
+  fireDue(now: Date): Promise<Reminder[]> {
+    return this.tx.run(() => this.reminders.fireDue(now));
   }
 
   /**
    * Announces a dialogue session 24 hours ahead. Call it whenever a session is created or changed:
    * a new time replaces the waiting announcement, a held or cancelled session cancels it.
    */
-  async scheduleDialogueSession(session: DialogueFacts, em?: EntityManager): Promise<void> {
+  async scheduleDialogueSession(session: DialogueFacts): Promise<void> {
     const plan = planDialogueUpcoming(session, this.clock.timeZone);
-    if (plan) await this.schedule(plan, em);
+    if (plan) await this.schedule(plan);
     await this.cancel(
       { prefix: reminderKeys.dialogueUpcomingOf(session.id), exceptKey: plan?.dedupeKey },
       session.status === 'scheduled'
         ? 'Buổi đối thoại đã đổi giờ'
         : `Buổi đối thoại đã ${STATUS_WORDS[session.status]}`,
-      em,
     );
   }
 
@@ -103,22 +100,20 @@ export class RemindersService {
    * Warns before a complaint deadline and reports it once passed. Call it whenever a deadline is
    * set or extended: a later due day replaces the reminders of the earlier one.
    */
-  async scheduleComplaintDeadline(deadline: ComplaintDeadlineFacts, em?: EntityManager): Promise<void> {
+  async scheduleComplaintDeadline(deadline: ComplaintDeadlineFacts): Promise<void> {
     const [approaching, overdue] = planComplaintDeadline(deadline, this.clock.timeZone);
     // Already passed: warning that it approaches would only be noise next to the overdue reminder.
-    if (overdue.dueAt.getTime() > this.clock.now().getTime()) await this.schedule(approaching, em);
-    await this.schedule(overdue, em);
+    if (overdue.dueAt.getTime() > this.clock.now().getTime()) await this.schedule(approaching);
+    await this.schedule(overdue);
     const reason = 'Hạn khiếu nại đã thay đổi';
     const { complaintId, kind } = deadline;
     await this.cancel(
       { prefix: reminderKeys.complaintApproachingOf(complaintId, kind), exceptKey: approaching.dedupeKey },
       reason,
-      em,
     );
     await this.cancel(
       { prefix: reminderKeys.complaintOverdueOf(complaintId, kind), exceptKey: overdue.dedupeKey },
       reason,
-      em,
     );
   }
 
@@ -129,12 +124,12 @@ export class RemindersService {
    */
   async syncComplaintDeadlines(deadlines: readonly ComplaintDeadlineFacts[]): Promise<void> {
     const now = this.clock.now();
-    await this.reminders.transaction(async (em) => {
+    await this.tx.run(async () => {
       const keep: string[] = [];
       for (const deadline of deadlines) {
         const [approaching, overdue] = planComplaintDeadline(deadline, this.clock.timeZone);
-        if (overdue.dueAt.getTime() > now.getTime()) await this.schedule(approaching, em);
-        await this.schedule(overdue, em);
+        if (overdue.dueAt.getTime() > now.getTime()) await this.schedule(approaching);
+        await this.schedule(overdue);
         keep.push(approaching.dedupeKey, overdue.dedupeKey);
       }
       await this.reminders.cancelKindsExcept(
@@ -142,7 +137,6 @@ export class RemindersService {
         keep,
         'Hạn khiếu nại không còn áp dụng (đã thụ lý, gia hạn hoặc kết thúc)',
         now,
-        em,
       );
     });
   }
@@ -152,11 +146,10 @@ export class RemindersService {
     complaintId: string,
     reason: string,
     kind?: ComplaintDeadlineFacts['kind'],
-    em?: EntityManager,
   ): Promise<number> {
     return (
-      (await this.cancel({ prefix: reminderKeys.complaintApproachingOf(complaintId, kind) }, reason, em)) +
-      (await this.cancel({ prefix: reminderKeys.complaintOverdueOf(complaintId, kind) }, reason, em))
+      (await this.cancel({ prefix: reminderKeys.complaintApproachingOf(complaintId, kind) }, reason)) +
+      (await this.cancel({ prefix: reminderKeys.complaintOverdueOf(complaintId, kind) }, reason))
     );
   }
 
@@ -169,7 +162,7 @@ export class RemindersService {
   async syncLegalDeadlines(deadlines: readonly LegalDeadlineFacts[]): Promise<void> {
     const now = this.clock.now();
     const from = addDays(this.clock.today(), -LEGAL_LOOKBACK_DAYS);
-    await this.reminders.transaction(async (em) => {
+    await this.tx.run(async () => {
       const keep: string[] = [];
       for (const deadline of deadlines) {
         const { approaching, overdue, passedAt } = planLegalDeadline(deadline, this.clock.timeZone);
@@ -177,15 +170,14 @@ export class RemindersService {
         if (overdue) keep.push(overdue.dedupeKey);
         if (deadline.dueOn < from) continue;
         // Already passed: warning that it approaches would only be noise.
-        if (passedAt.getTime() > now.getTime()) await this.schedule(approaching, em);
-        if (overdue) await this.schedule(overdue, em);
+        if (passedAt.getTime() > now.getTime()) await this.schedule(approaching);
+        if (overdue) await this.schedule(overdue);
       }
       await this.reminders.cancelKindsExcept(
         [REMINDER_KINDS.legalDeadlineApproaching, REMINDER_KINDS.legalDeadlineOverdue],
         keep,
         'Mốc pháp lý không còn áp dụng (quy tắc thời hạn hoặc lịch nghỉ đã thay đổi)',
         now,
-        em,
       );
     });
   }
@@ -195,36 +187,33 @@ export class RemindersService {
    * passed. Call it in the transaction that records the compliance; it replaces the household's
    * earlier hand-over reminders.
    */
-  async scheduleHandoverDeadline(deadline: HandoverDeadlineFacts, em?: EntityManager): Promise<void> {
+  async scheduleHandoverDeadline(deadline: HandoverDeadlineFacts): Promise<void> {
     const [approaching, overdue] = planHandoverDeadline(deadline, this.clock.timeZone);
-    if (overdue.dueAt.getTime() > this.clock.now().getTime()) await this.schedule(approaching, em);
-    await this.schedule(overdue, em);
+    if (overdue.dueAt.getTime() > this.clock.now().getTime()) await this.schedule(approaching);
+    await this.schedule(overdue);
     const { householdId } = deadline;
     const reason = 'Hạn bàn giao mặt bằng đã thay đổi';
     await this.cancel(
       { prefix: reminderKeys.handoverOf(householdId, 'approaching'), exceptKey: approaching.dedupeKey },
       reason,
-      em,
     );
     await this.cancel(
       { prefix: reminderKeys.handoverOf(householdId, 'overdue'), exceptKey: overdue.dedupeKey },
       reason,
-      em,
     );
   }
 
   /** Cancels a household's hand-over reminders (the site was handed over). */
-  cancelHandoverDeadlines(householdId: string, reason: string, em?: EntityManager): Promise<number> {
-    return this.cancel({ prefix: reminderKeys.handoverOf(householdId) }, reason, em);
+  cancelHandoverDeadlines(householdId: string, reason: string): Promise<number> {
+    return this.cancel({ prefix: reminderKeys.handoverOf(householdId) }, reason);
   }
 
   /** Cancels the hand-over reminders of households whose site has been handed over meanwhile. */
-  cancelHandoverOfHandedOver(em?: EntityManager): Promise<number> {
+  cancelHandoverOfHandedOver(): Promise<number> {
     return this.reminders.cancelKindsOfHandedOver(
       [REMINDER_KINDS.handoverApproaching, REMINDER_KINDS.handoverOverdue],
       'Hộ đã bàn giao mặt bằng',
       this.clock.now(),
-      em,
     );
   }
 
@@ -260,8 +249,8 @@ export class RemindersService {
     scope: Scope,
     expected: ExpectedVersion | undefined,
   ): Promise<Reminder> {
-    return this.reminders.transaction(async (em) => {
-      const reminder = await this.reminders.findByIdForUpdate(id, em);
+    return this.tx.run(async () => {
+      const reminder = await this.reminders.findByIdForUpdate(id);
       if (!reminder || !reminderInScope(scope, reminder)) throw new NotFoundError('Reminder', id);
       if (expected && expected.version !== reminder.version) {
         throw new StaleVersionError('Reminder', id, expected.version, reminder.version, expected.viaHeader);
@@ -284,7 +273,7 @@ export class RemindersService {
         });
       }
       reminder.version += 1;
-      return this.reminders.save(reminder, em);
+      return this.reminders.save(reminder);
     });
   }
 }

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
-import { isUniqueViolation } from '../../database/errors.js';
 import { JobsService } from '../../jobs/jobs.service.js';
 import { projectInScope, type Scope, unitsInScope, visibleProjectIds } from '../access/scope.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
@@ -15,13 +14,13 @@ import type { PageQueryDto } from '../../common/http/pagination.js';
 import {
   DuplicateUnitCodesError,
   ProtectedFundProjectsError,
-  UnitCodesTakenError,
   UnknownFundProjectsError,
   UnknownFundUnitError,
 } from './resettlement.errors.js';
 import { ResettlementRepository, type WaitingEntry } from './resettlement.repository.js';
 import type { ResettlementFund } from './resettlement-fund.entity.js';
 import type { ResettlementUnit } from './resettlement-unit.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface FundWithProjects {
   fund: ResettlementFund;
@@ -42,6 +41,7 @@ export interface AddedUnits {
 @Injectable()
 export class ResettlementFundsService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly repository: ResettlementRepository,
     private readonly administrativeUnits: AdministrativeUnitsService,
     private readonly jobs: JobsService,
@@ -51,9 +51,9 @@ export class ResettlementFundsService {
     await this.assertUnitUsable(input.administrativeUnitId, scope);
     await this.assertProjectsUsable(input.projectIds, scope);
     const { projectIds, ...fields } = input;
-    return this.repository.transaction(async (em) => {
-      const fund = await this.repository.insertFund(fields, em);
-      await this.repository.replaceProjects(fund.id, projectIds, em);
+    return this.tx.run(async () => {
+      const fund = await this.repository.insertFund(fields);
+      await this.repository.replaceProjects(fund.id, projectIds);
       return { fund, projectIds: [...projectIds].sort() };
     });
   }
@@ -85,8 +85,8 @@ export class ResettlementFundsService {
   ): Promise<FundWithProjects> {
     await this.get(id, scope);
     const { projectIds, version: _version, ...fields } = input;
-    return this.repository.transaction(async (em) => {
-      const fund = await this.repository.findFundForUpdate(id, em);
+    return this.tx.run(async () => {
+      const fund = await this.repository.findFundForUpdate(id);
       if (!fund) throw new NotFoundError('ResettlementFund', id);
       if (expected && expected.version !== fund.version) {
         throw new StaleVersionError('ResettlementFund', id, expected.version, fund.version, expected.viaHeader);
@@ -99,7 +99,7 @@ export class ResettlementFundsService {
       // Projects the fund already serves may stay even when outside the caller's scope, and only the
       // caller's own may go; new ones must be in it.
       if (projectIds) {
-        const linked = await this.repository.projectIdsOf(id, em);
+        const linked = await this.repository.projectIdsOf(id);
         const protectedIds = linked.filter(
           (projectId) => !projectIds.includes(projectId) && !projectInScope(scope, projectId),
         );
@@ -111,9 +111,9 @@ export class ResettlementFundsService {
       }
       Object.assign(fund, fields);
       fund.version += 1;
-      const saved = await this.repository.saveFund(fund, em);
-      if (projectIds) await this.repository.replaceProjects(id, projectIds, em);
-      return { fund: saved, projectIds: await this.repository.projectIdsOf(id, em) };
+      const saved = await this.repository.saveFund(fund);
+      if (projectIds) await this.repository.replaceProjects(id, projectIds);
+      return { fund: saved, projectIds: await this.repository.projectIdsOf(id) };
     });
   }
 
@@ -132,23 +132,17 @@ export class ResettlementFundsService {
     const repeated = [...new Set(codes.filter((code, index) => codes.indexOf(code) !== index))];
     if (repeated.length) throw new DuplicateUnitCodesError(repeated);
     const batch = randomUUID();
-    try {
-      const units = await this.repository.transaction(async (em) => {
-        const inserted = await this.repository.insertUnits(
-          input.units.map((unit) => ({ fundId: id, code: unit.code, kind: unit.kind, areaM2: unit.areaM2 })),
-          em,
-        );
-        await this.jobs.enqueue('resettlement.offer-units', { fundId: id }, { key: `${id}.units.${batch}` }, em);
-        return inserted;
-      });
-      return { fundId: id, units: units.sort((a, b) => (a.code < b.code ? -1 : 1)), job: batch };
-    } catch (error) {
-      if (isUniqueViolation(error, 'resettlement_units_fund_code_key')) {
-        const taken = await this.repository.takenUnitCodes(id, codes);
-        throw new UnitCodesTakenError(id, taken);
-      }
-      throw error;
-    }
+    const units = await this.tx.run(async () => {
+      // The fund's lock makes additions to one fund queue up, so the codes checked stay free.
+      await this.repository.findFundForUpdate(id);
+      const inserted = await this.repository.insertUnits(
+        id,
+        input.units.map((unit) => ({ code: unit.code, kind: unit.kind, areaM2: unit.areaM2 })),
+      );
+      await this.jobs.enqueue('resettlement.offer-units', { fundId: id }, { key: `${id}.units.${batch}` });
+      return inserted;
+    });
+    return { fundId: id, units: units.sort((a, b) => (a.code < b.code ? -1 : 1)), job: batch };
   }
 
   async listUnits(id: string, query: ListUnitsQuery, scope: Scope): Promise<[ResettlementUnit[], number]> {

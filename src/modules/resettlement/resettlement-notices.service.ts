@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { DAY_MS, toLocalDate, viDate } from '../../common/time/civil-date.js';
 import { RemindersService } from '../reminders/reminders.service.js';
@@ -35,7 +34,7 @@ export class ResettlementNotices {
     private readonly clock: Clock,
   ) {}
 
-  async offerCreated(view: OfferView, fund: ResettlementFund, now: Date, em: EntityManager): Promise<void> {
+  async offerCreated(view: OfferView, fund: ResettlementFund, now: Date): Promise<void> {
     const { offer } = view;
     const unit = `${KIND_LABEL[view.unitKind]} ${view.unitCode}`;
     const common = {
@@ -46,37 +45,31 @@ export class ResettlementNotices {
       assigneeRole: 'officer' as const,
       details: { fundId: fund.id, fundName: fund.name, unitId: offer.unitId, unitCode: view.unitCode },
     };
-    await this.reminders.schedule(
-      {
-        ...common,
-        kind: OFFER_REMINDER_KINDS.visit,
-        title: `Đến hộ ${view.householdCode} (${view.headName}) thông báo ${unit} thuộc ${fund.name}`,
-        dueAt: now,
-        dedupeKey: offerKeys.visit(offer.id),
-      },
-      em,
-    );
-    await this.reminders.schedule(
-      {
-        ...common,
-        kind: OFFER_REMINDER_KINDS.expiry,
-        title: `Đề nghị bố trí ${unit} cho hộ ${view.householdCode} hết hạn ngày ${viDate(toLocalDate(offer.expiresAt, this.clock.timeZone))}`,
-        dueAt: new Date(Math.max(now.getTime(), offer.expiresAt.getTime() - EXPIRY_NOTICE_MS)),
-        dedupeKey: offerKeys.expiry(offer.id),
-      },
-      em,
-    );
-    await this.webhooks.emit('resettlement.offer_created', payloadOf(view), em);
+    await this.reminders.schedule({
+      ...common,
+      kind: OFFER_REMINDER_KINDS.visit,
+      title: `Đến hộ ${view.householdCode} (${view.headName}) thông báo ${unit} thuộc ${fund.name}`,
+      dueAt: now,
+      dedupeKey: offerKeys.visit(offer.id),
+    });
+    await this.reminders.schedule({
+      ...common,
+      kind: OFFER_REMINDER_KINDS.expiry,
+      title: `Đề nghị bố trí ${unit} cho hộ ${view.householdCode} hết hạn ngày ${viDate(toLocalDate(offer.expiresAt, this.clock.timeZone))}`,
+      dueAt: new Date(Math.max(now.getTime(), offer.expiresAt.getTime() - EXPIRY_NOTICE_MS)),
+      dedupeKey: offerKeys.expiry(offer.id),
+    });
+    await this.webhooks.emit('resettlement.offer_created', payloadOf(view));
   }
 
-  async offerAccepted(view: OfferView, em: EntityManager): Promise<void> {
-    await this.offerClosed(view.offer.id, 'Hộ đã nhận nhà tái định cư', em);
-    await this.webhooks.emit('resettlement.offer_accepted', payloadOf(view), em);
+  async offerAccepted(view: OfferView): Promise<void> {
+    await this.offerClosed(view.offer.id, 'Hộ đã nhận nhà tái định cư');
+    await this.webhooks.emit('resettlement.offer_accepted', payloadOf(view));
   }
 
   /** The offer no longer waits for an answer: its visit and expiry reminders are moot. */
-  async offerClosed(offerId: string, reason: string, em: EntityManager): Promise<void> {
-    await this.reminders.cancel({ prefix: offerKeys.of(offerId) }, reason, em);
+  async offerClosed(offerId: string, reason: string): Promise<void> {
+    await this.reminders.cancel({ prefix: offerKeys.of(offerId) }, reason);
   }
 }
 

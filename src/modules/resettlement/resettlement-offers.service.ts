@@ -1,5 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
@@ -18,6 +17,7 @@ import { OfferRefusedError } from './resettlement.errors.js';
 import { type OfferView, ResettlementRepository } from './resettlement.repository.js';
 import { ResettlementNotices } from './resettlement-notices.service.js';
 import type { ResettlementOffer } from './resettlement-offer.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /** Offers closed per transaction by one expiry round. */
 const CLOSE_BATCH = 100;
@@ -33,6 +33,7 @@ export class ResettlementOffersService {
   private readonly logger = new Logger(ResettlementOffersService.name);
 
   constructor(
+    private readonly tx: TransactionHost,
     private readonly repository: ResettlementRepository,
     private readonly households: HouseholdsService,
     private readonly notices: ResettlementNotices,
@@ -61,7 +62,7 @@ export class ResettlementOffersService {
    */
   @HandlesJob('resettlement.offer-units')
   async offerUnits({ fundId }: JobPayloads['resettlement.offer-units']): Promise<{ offered: number }> {
-    const offers = await this.repository.transaction((em) => this.offerRound(fundId, em));
+    const offers = await this.tx.run(() => this.offerRound(fundId));
     if (offers.length) this.logger.log(`Fund ${fundId}: ${offers.length} unit(s) offered`);
     return { offered: offers.length };
   }
@@ -74,13 +75,13 @@ export class ResettlementOffersService {
    */
   @HandlesJob('resettlement.expire-offers')
   async expireOffers(): Promise<{ expired: number; withdrawn: number }> {
-    const expired = await this.closeInBatches('expired', 'Đề nghị bố trí tái định cư đã hết hạn', (now, em) =>
-      this.repository.lockExpiredOffers(now, CLOSE_BATCH, em),
+    const expired = await this.closeInBatches('expired', 'Đề nghị bố trí tái định cư đã hết hạn', (now) =>
+      this.repository.lockExpiredOffers(now, CLOSE_BATCH),
     );
     const withdrawn = await this.closeInBatches(
       'withdrawn',
       'Hộ không còn chờ nhà tái định cư: rút đề nghị bố trí',
-      (_now, em) => this.repository.lockOrphanedOffers(CLOSE_BATCH, em),
+      (_now) => this.repository.lockOrphanedOffers(CLOSE_BATCH),
     );
     if (expired || withdrawn) this.logger.log(`Offers closed: ${expired} expired, ${withdrawn} withdrawn`);
     return { expired, withdrawn };
@@ -98,12 +99,12 @@ export class ResettlementOffersService {
     scope: Scope,
   ): Promise<OfferView> {
     await this.get(id, scope);
-    return this.repository.transaction(async (em) => {
+    return this.tx.run(async () => {
       const now = this.clock.now();
-      const offer = await this.lockOffer(id, expected, em);
-      const fundId = await this.close(offer, 'accepted', now, { note: input.note ?? null, responded: true }, em);
-      const [view] = await this.repository.offerViews([id], em);
-      const fund = await this.repository.findFund(fundId, em);
+      const offer = await this.lockOffer(id, expected);
+      const fundId = await this.close(offer, 'accepted', now, { note: input.note ?? null, responded: true });
+      const [view] = await this.repository.offerViews([id]);
+      const fund = await this.repository.findFund(fundId);
       const reason =
         `Hộ nhận ${KIND_LABEL[view.unitKind]} tái định cư ${view.unitCode} (${view.areaM2.toLocaleString('vi-VN')} m²) ` +
         `thuộc ${fund?.name ?? 'quỹ nhà tái định cư'}: điều kiện bố trí tái định cư đã được đáp ứng`;
@@ -113,8 +114,8 @@ export class ResettlementOffersService {
         reason,
         evidence: [{ kind: 'resettlement_offer', reference: id, ...(input.note ? { note: input.note } : {}) }],
       };
-      await this.households.transition(offer.householdId, transition, actor, undefined, { em });
-      await this.notices.offerAccepted(view, em);
+      await this.households.transition(offer.householdId, transition, actor, undefined);
+      await this.notices.offerAccepted(view);
       return view;
     });
   }
@@ -127,12 +128,12 @@ export class ResettlementOffersService {
     scope: Scope,
   ): Promise<OfferView> {
     await this.get(id, scope);
-    return this.repository.transaction(async (em) => {
-      const offer = await this.lockOffer(id, expected, em);
-      const fundId = await this.close(offer, 'declined', this.clock.now(), { note: input.reason, responded: true }, em);
-      await this.notices.offerClosed(id, 'Hộ từ chối đề nghị bố trí tái định cư', em);
-      await this.jobs.enqueue('resettlement.offer-units', { fundId }, { key: `${fundId}.declined.${id}` }, em);
-      const [view] = await this.repository.offerViews([id], em);
+    return this.tx.run(async () => {
+      const offer = await this.lockOffer(id, expected);
+      const fundId = await this.close(offer, 'declined', this.clock.now(), { note: input.reason, responded: true });
+      await this.notices.offerClosed(id, 'Hộ từ chối đề nghị bố trí tái định cư');
+      await this.jobs.enqueue('resettlement.offer-units', { fundId }, { key: `${fundId}.declined.${id}` });
+      const [view] = await this.repository.offerViews([id]);
       return view;
     });
   }
@@ -140,21 +141,21 @@ export class ResettlementOffersService {
   private async closeInBatches(
     to: 'expired' | 'withdrawn',
     reason: string,
-    lock: (now: Date, em: EntityManager) => Promise<ResettlementOffer[]>,
+    lock: (now: Date) => Promise<ResettlementOffer[]>,
   ): Promise<number> {
     let total = 0;
     for (;;) {
-      const closed = await this.repository.transaction(async (em) => {
+      const closed = await this.tx.run(async () => {
         const now = this.clock.now();
-        const offers = await lock(now, em);
+        const offers = await lock(now);
         const rounds = new Map<string, string>();
         for (const offer of offers) {
-          const fundId = await this.close(offer, to, now, { note: offer.note }, em);
-          await this.notices.offerClosed(offer.id, reason, em);
+          const fundId = await this.close(offer, to, now, { note: offer.note });
+          await this.notices.offerClosed(offer.id, reason);
           if (!rounds.has(fundId)) rounds.set(fundId, offer.id);
         }
         for (const [fundId, offerId] of rounds) {
-          await this.jobs.enqueue('resettlement.offer-units', { fundId }, { key: `${fundId}.${to}.${offerId}` }, em);
+          await this.jobs.enqueue('resettlement.offer-units', { fundId }, { key: `${fundId}.${to}.${offerId}` });
         }
         return offers.length;
       });
@@ -163,12 +164,12 @@ export class ResettlementOffersService {
     }
   }
 
-  private async offerRound(fundId: string, em: EntityManager): Promise<ResettlementOffer[]> {
-    const fund = await this.repository.findFundForUpdate(fundId, em);
+  private async offerRound(fundId: string): Promise<ResettlementOffer[]> {
+    const fund = await this.repository.findFundForUpdate(fundId);
     if (!fund) return [];
-    const units = await this.repository.lockAvailableUnits(fundId, em);
+    const units = await this.repository.lockAvailableUnits(fundId);
     if (units.length === 0) return [];
-    const candidates = await this.repository.offerCandidates(fundId, em);
+    const candidates = await this.repository.offerCandidates(fundId);
     const pairings = pairUnitsWithWaitingList(
       units.map((unit) => ({ unitId: unit.id, code: unit.code, kind: unit.kind, areaM2: unit.areaM2 })),
       candidates,
@@ -185,7 +186,6 @@ export class ResettlementOffersService {
         expiresAt,
         status: 'pending' as const,
       })),
-      em,
     );
     const byId = new Map(units.map((unit) => [unit.id, unit]));
     for (const { unit } of pairings) {
@@ -193,23 +193,16 @@ export class ResettlementOffersService {
       if (!row) continue;
       row.status = 'offered';
       row.version += 1;
-      await this.repository.saveUnit(row, em);
+      await this.repository.saveUnit(row);
     }
-    for (const view of await this.repository.offerViews(
-      offers.map((offer) => offer.id),
-      em,
-    )) {
-      await this.notices.offerCreated(view, fund, now, em);
+    for (const view of await this.repository.offerViews(offers.map((offer) => offer.id))) {
+      await this.notices.offerCreated(view, fund, now);
     }
     return offers;
   }
 
-  private async lockOffer(
-    id: string,
-    expected: ExpectedVersion | undefined,
-    em: EntityManager,
-  ): Promise<ResettlementOffer> {
-    const offer = await this.repository.findOfferForUpdate(id, em);
+  private async lockOffer(id: string, expected: ExpectedVersion | undefined): Promise<ResettlementOffer> {
+    const offer = await this.repository.findOfferForUpdate(id);
     if (!offer) throw new NotFoundError('ResettlementOffer', id);
     if (expected && expected.version !== offer.version) {
       throw new StaleVersionError('ResettlementOffer', id, expected.version, offer.version, expected.viaHeader);
@@ -226,7 +219,6 @@ export class ResettlementOffersService {
     to: Exclude<OfferStatus, 'pending'>,
     now: Date,
     answer: { note: string | null; responded?: boolean },
-    em: EntityManager,
   ): Promise<string> {
     const decision = decideOfferMove(offer, to, now);
     if (!decision.allowed) throw new OfferRefusedError(decision.code, decision.message, decision.details);
@@ -237,13 +229,13 @@ export class ResettlementOffersService {
       note: answer.note,
     });
     offer.version += 1;
-    await this.repository.saveOffer(offer, em);
+    await this.repository.saveOffer(offer);
 
-    const unit = await this.repository.findUnitForUpdate(offer.unitId, em);
+    const unit = await this.repository.findUnitForUpdate(offer.unitId);
     if (!unit) throw new NotFoundError('ResettlementUnit', offer.unitId);
     unit.status = to === 'accepted' ? 'allocated' : 'available';
     unit.version += 1;
-    await this.repository.saveUnit(unit, em);
+    await this.repository.saveUnit(unit);
     return unit.fundId;
   }
 }

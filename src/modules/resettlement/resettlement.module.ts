@@ -9,9 +9,20 @@ import { ResettlementNotices } from './resettlement-notices.service.js';
 import { ResettlementOffersController } from './resettlement-offers.controller.js';
 import { ResettlementOffersService } from './resettlement-offers.service.js';
 import { ResettlementRepository } from './resettlement.repository.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ResettlementFund } from './resettlement-fund.entity.js';
+import { ResettlementFundProject } from './resettlement-fund-project.entity.js';
+import { ResettlementOffer } from './resettlement-offer.entity.js';
+import { ResettlementUnit } from './resettlement-unit.entity.js';
 
 @Module({
-  imports: [AdministrativeUnitsModule, HouseholdsModule, RemindersModule, WebhooksModule],
+  imports: [
+    TypeOrmModule.forFeature([ResettlementFund, ResettlementFundProject, ResettlementOffer, ResettlementUnit]),
+    AdministrativeUnitsModule,
+    HouseholdsModule,
+    RemindersModule,
+    WebhooksModule,
+  ],
   controllers: [ResettlementFundsController, ResettlementOffersController],
   providers: [ResettlementFundsService, ResettlementOffersService, ResettlementNotices, ResettlementRepository],
   exports: [ResettlementFundsService, ResettlementOffersService],

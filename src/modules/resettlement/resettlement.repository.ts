@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import type { OfferCandidate } from './domain/offer-pairing.js';
 import type { OfferStatus } from './domain/offer-status.js';
 import type { UnitKind, UnitStatus } from './domain/resettlement-unit.js';
@@ -9,6 +8,9 @@ import { ResettlementFundProject } from './resettlement-fund-project.entity.js';
 import { ResettlementFund } from './resettlement-fund.entity.js';
 import { ResettlementOffer } from './resettlement-offer.entity.js';
 import { ResettlementUnit } from './resettlement-unit.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { mapUniqueViolations } from '../../database/unique-violation.js';
+import { UnitCodesTakenError } from './resettlement.errors.js';
 
 export interface Page {
   limit: number;
@@ -81,41 +83,38 @@ interface OfferViewRow {
 
 @Injectable()
 export class ResettlementRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
   // Funds
 
-  insertFund(fund: Partial<ResettlementFund>, em: EntityManager): Promise<ResettlementFund> {
-    return em.save(ResettlementFund, em.create(ResettlementFund, fund));
+  insertFund(fund: Partial<ResettlementFund>): Promise<ResettlementFund> {
+    return this.manager.save(ResettlementFund, this.manager.create(ResettlementFund, fund));
   }
 
-  saveFund(fund: ResettlementFund, em: EntityManager): Promise<ResettlementFund> {
-    return em.save(ResettlementFund, fund);
+  saveFund(fund: ResettlementFund): Promise<ResettlementFund> {
+    return this.manager.save(ResettlementFund, fund);
   }
 
-  findFund(id: string, em: EntityManager = this.dataSource.manager): Promise<ResettlementFund | null> {
-    return em.findOneBy(ResettlementFund, { id });
+  findFund(id: string): Promise<ResettlementFund | null> {
+    return this.manager.findOneBy(ResettlementFund, { id });
   }
 
   /** Locks the fund: offer rounds of one fund, and edits of it, queue up. */
-  findFundForUpdate(id: string, em: EntityManager): Promise<ResettlementFund | null> {
-    return em.findOne(ResettlementFund, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findFundForUpdate(id: string): Promise<ResettlementFund | null> {
+    return this.manager.findOne(ResettlementFund, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async projectIdsOf(fundId: string, em: EntityManager = this.dataSource.manager): Promise<string[]> {
-    return (await this.projectIdsByFund([fundId], em)).get(fundId) ?? [];
+  async projectIdsOf(fundId: string): Promise<string[]> {
+    return (await this.projectIdsByFund([fundId])).get(fundId) ?? [];
   }
 
-  async projectIdsByFund(
-    fundIds: readonly string[],
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string[]>> {
+  async projectIdsByFund(fundIds: readonly string[]): Promise<Map<string, string[]>> {
     const links = fundIds.length
-      ? await em.find(ResettlementFundProject, {
+      ? await this.manager.find(ResettlementFundProject, {
           where: { fundId: In([...fundIds]) },
           order: { projectId: 'ASC' },
         })
@@ -125,10 +124,10 @@ export class ResettlementRepository {
     return byFund;
   }
 
-  async replaceProjects(fundId: string, projectIds: readonly string[], em: EntityManager): Promise<void> {
-    await em.delete(ResettlementFundProject, { fundId });
+  async replaceProjects(fundId: string, projectIds: readonly string[]): Promise<void> {
+    await this.manager.delete(ResettlementFundProject, { fundId });
     if (projectIds.length) {
-      await em.insert(
+      await this.manager.insert(
         ResettlementFundProject,
         projectIds.map((projectId) => ({ fundId, projectId })),
       );
@@ -141,7 +140,7 @@ export class ResettlementRepository {
     visibleProjectIds: string[] | undefined,
     page: Page,
   ): Promise<[ResettlementFund[], number]> {
-    const builder = this.dataSource.manager.createQueryBuilder(ResettlementFund, 'fund');
+    const builder = this.manager.createQueryBuilder(ResettlementFund, 'fund');
     if (visibleProjectIds) {
       builder.andWhere(
         `EXISTS (SELECT 1 FROM resettlement_fund_projects fp WHERE fp.fund_id = fund.id AND fp.project_id = ANY(:visible))`,
@@ -168,7 +167,7 @@ export class ResettlementRepository {
   /** Which of `ids` are existing projects. */
   async existingProjectIds(ids: readonly string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM projects WHERE id = ANY($1::uuid[])`, [
+    const rows: { id: string }[] = await this.manager.query(`SELECT id FROM projects WHERE id = ANY($1::uuid[])`, [
       ids,
     ]);
     return rows.map((row) => row.id);
@@ -176,24 +175,34 @@ export class ResettlementRepository {
 
   // Units
 
-  async insertUnits(rows: Partial<ResettlementUnit>[], em: EntityManager): Promise<ResettlementUnit[]> {
-    return em.save(
-      ResettlementUnit,
-      rows.map((row) => em.create(ResettlementUnit, row)),
+  /** Refuses codes the fund already has, naming them all; the unique key backs the check up. */
+  async insertUnits(
+    fundId: string,
+    rows: Array<Partial<ResettlementUnit> & { code: string }>,
+  ): Promise<ResettlementUnit[]> {
+    const codes = rows.map((row) => row.code);
+    const taken = await this.manager.find(ResettlementUnit, {
+      select: { code: true },
+      where: { fundId, code: In(codes) },
+      order: { code: 'ASC' },
+    });
+    if (taken.length)
+      throw new UnitCodesTakenError(
+        fundId,
+        taken.map((row) => row.code),
+      );
+    return mapUniqueViolations(
+      () =>
+        this.manager.save(
+          ResettlementUnit,
+          rows.map((row) => this.manager.create(ResettlementUnit, { ...row, fundId })),
+        ),
+      { resettlement_units_fund_code_key: () => new UnitCodesTakenError(fundId, codes) },
     );
   }
 
-  async takenUnitCodes(fundId: string, codes: readonly string[]): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(ResettlementUnit, {
-      select: { code: true },
-      where: { fundId, code: In([...codes]) },
-      order: { code: 'ASC' },
-    });
-    return rows.map((row) => row.code);
-  }
-
   listUnits(fundId: string, status: UnitStatus | undefined, page: Page): Promise<[ResettlementUnit[], number]> {
-    return this.dataSource.manager.findAndCount(ResettlementUnit, {
+    return this.manager.findAndCount(ResettlementUnit, {
       where: { fundId, ...(status ? { status } : {}) },
       order: { code: 'ASC' },
       skip: page.offset,
@@ -205,8 +214,8 @@ export class ResettlementRepository {
    * The fund's available units, locked; a unit another transaction holds (being declined or
    * returned at this moment) is skipped, and that transaction asks for its own offer round.
    */
-  lockAvailableUnits(fundId: string, em: EntityManager): Promise<ResettlementUnit[]> {
-    return em
+  lockAvailableUnits(fundId: string): Promise<ResettlementUnit[]> {
+    return this.manager
       .createQueryBuilder(ResettlementUnit, 'unit')
       .where('unit.fund_id = :fundId', { fundId })
       .andWhere(`unit.status = 'available'`)
@@ -216,12 +225,12 @@ export class ResettlementRepository {
       .getMany();
   }
 
-  findUnitForUpdate(id: string, em: EntityManager): Promise<ResettlementUnit | null> {
-    return em.findOne(ResettlementUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findUnitForUpdate(id: string): Promise<ResettlementUnit | null> {
+    return this.manager.findOne(ResettlementUnit, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  saveUnit(unit: ResettlementUnit, em: EntityManager): Promise<ResettlementUnit> {
-    return em.save(ResettlementUnit, unit);
+  saveUnit(unit: ResettlementUnit): Promise<ResettlementUnit> {
+    return this.manager.save(ResettlementUnit, unit);
   }
 
   // Waiting list and offers
@@ -246,7 +255,7 @@ export class ResettlementRepository {
       position: number;
       pending_offer_id: string | null;
       total: number;
-    }> = await this.dataSource.query(
+    }> = await this.manager.query(
       `${RANKED_WAITING}
        SELECT r.id, r.project_id, r.code, r.head_name, r.vulnerable, r.status_changed_at, r.position,
               (SELECT o.id FROM resettlement_offers o WHERE o.household_id = r.id AND o.status = 'pending') AS pending_offer_id,
@@ -272,7 +281,7 @@ export class ResettlementRepository {
   }
 
   private async countWaiting(fundId: string, visibleProjectIds: string[] | undefined): Promise<number> {
-    const rows: { n: number }[] = await this.dataSource.query(
+    const rows: { n: number }[] = await this.manager.query(
       `SELECT count(*)::int AS n ${WAITING} AND ($2::uuid[] IS NULL OR h.project_id = ANY($2::uuid[]))`,
       [fundId, visibleProjectIds ?? null],
     );
@@ -283,14 +292,14 @@ export class ResettlementRepository {
    * Households of the waiting list that may receive an offer now: no pending offer (from any fund)
    * and no unit yet, with the units of this fund they have already declined or let expire.
    */
-  async offerCandidates(fundId: string, em: EntityManager): Promise<OfferCandidate[]> {
+  async offerCandidates(fundId: string): Promise<OfferCandidate[]> {
     const rows: Array<{
       id: string;
       code: string;
       vulnerable: boolean;
       status_changed_at: Date;
       refused: string[] | null;
-    }> = await em.query(
+    }> = await this.manager.query(
       `SELECT h.id, h.code, h.vulnerable, h.status_changed_at,
               array_agg(o.unit_id) FILTER (WHERE o.status IN ('declined', 'expired')) AS refused
        FROM households h
@@ -311,25 +320,25 @@ export class ResettlementRepository {
     }));
   }
 
-  async insertOffers(rows: Partial<ResettlementOffer>[], em: EntityManager): Promise<ResettlementOffer[]> {
+  async insertOffers(rows: Partial<ResettlementOffer>[]): Promise<ResettlementOffer[]> {
     if (rows.length === 0) return [];
-    return em.save(
+    return this.manager.save(
       ResettlementOffer,
-      rows.map((row) => em.create(ResettlementOffer, row)),
+      rows.map((row) => this.manager.create(ResettlementOffer, row)),
     );
   }
 
-  saveOffer(offer: ResettlementOffer, em: EntityManager): Promise<ResettlementOffer> {
-    return em.save(ResettlementOffer, offer);
+  saveOffer(offer: ResettlementOffer): Promise<ResettlementOffer> {
+    return this.manager.save(ResettlementOffer, offer);
   }
 
-  findOfferForUpdate(id: string, em: EntityManager): Promise<ResettlementOffer | null> {
-    return em.findOne(ResettlementOffer, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findOfferForUpdate(id: string): Promise<ResettlementOffer | null> {
+    return this.manager.findOne(ResettlementOffer, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Pending offers whose time ran out, locked; one a household is answering right now is skipped. */
-  lockExpiredOffers(now: Date, limit: number, em: EntityManager): Promise<ResettlementOffer[]> {
-    return em
+  lockExpiredOffers(now: Date, limit: number): Promise<ResettlementOffer[]> {
+    return this.manager
       .createQueryBuilder(ResettlementOffer, 'offer')
       .where(`offer.status = 'pending'`)
       .andWhere('offer.expires_at <= :now', { now })
@@ -345,8 +354,8 @@ export class ResettlementRepository {
    * Pending offers whose household has left the waiting list (it moved to another status, now
    * waits for something else, or was archived), locked like expired ones.
    */
-  async lockOrphanedOffers(limit: number, em: EntityManager): Promise<ResettlementOffer[]> {
-    return em
+  async lockOrphanedOffers(limit: number): Promise<ResettlementOffer[]> {
+    return this.manager
       .createQueryBuilder(ResettlementOffer, 'offer')
       .innerJoin('households', 'h', 'h.id = offer.household_id')
       .where(`offer.status = 'pending'`)
@@ -361,10 +370,10 @@ export class ResettlementRepository {
       .getMany();
   }
 
-  async offerViews(ids: readonly string[], em: EntityManager = this.dataSource.manager): Promise<OfferView[]> {
+  async offerViews(ids: readonly string[]): Promise<OfferView[]> {
     if (ids.length === 0) return [];
-    const offers = await em.find(ResettlementOffer, { where: { id: In([...ids]) } });
-    const rows: OfferViewRow[] = await em.query(`${OFFER_VIEW} WHERE o.id = ANY($1::uuid[])`, [ids]);
+    const offers = await this.manager.find(ResettlementOffer, { where: { id: In([...ids]) } });
+    const rows: OfferViewRow[] = await this.manager.query(`${OFFER_VIEW} WHERE o.id = ANY($1::uuid[])`, [ids]);
     const byId = new Map(rows.map((row) => [row.id, row]));
     const order = new Map(ids.map((id, index) => [id, index]));
     return offers
@@ -388,13 +397,13 @@ export class ResettlementRepository {
     if (filters.fundId) where.push(`u.fund_id = ${param(filters.fundId)}`);
     if (filters.status) where.push(`o.status = ${param(filters.status)}`);
     const condition = where.length ? `WHERE ${where.join(' AND ')}` : '';
-    const counted: { n: number }[] = await this.dataSource.query(
+    const counted: { n: number }[] = await this.manager.query(
       `SELECT count(*)::int AS n FROM resettlement_offers o
        JOIN resettlement_units u ON u.id = o.unit_id
        JOIN households h ON h.id = o.household_id ${condition}`,
       params,
     );
-    const rows: OfferViewRow[] = await this.dataSource.query(
+    const rows: OfferViewRow[] = await this.manager.query(
       `${OFFER_VIEW} ${condition}
        ORDER BY o.offered_at DESC, u.code ASC, o.id ASC
        LIMIT ${param(page.limit)} OFFSET ${param(page.offset)}`,

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { ConsentStatus } from '../households/domain/consent-status.js';
 import type { ProjectStatus } from '../projects/project.entity.js';
 import type { StatusTallies } from './domain/consent-rates.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /** What a statistics row says about the project itself. */
 export interface ProjectHeader {
@@ -47,11 +47,15 @@ export function emptyAggregates(): ProjectAggregates {
  */
 @Injectable()
 export class StatsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get manager(): EntityManager {
+    return this.tx.manager;
+  }
 
   async projectsByIds(ids: readonly string[]): Promise<ProjectHeader[]> {
     if (ids.length === 0) return [];
-    const rows = await this.dataSource
+    const rows = await this.manager
       .createQueryBuilder()
       .select(PROJECT_HEADER_COLUMNS)
       .from('projects', 'p')
@@ -67,7 +71,7 @@ export class StatsRepository {
     page: { limit: number; offset: number },
   ): Promise<[ProjectHeader[], number]> {
     if (scope.ids?.length === 0) return [[], 0];
-    const builder = this.dataSource.createQueryBuilder().from('projects', 'p');
+    const builder = this.manager.createQueryBuilder().from('projects', 'p');
     if (scope.ids) builder.andWhere('p.id = ANY(:ids::uuid[])', { ids: scope.ids });
     if (scope.status) builder.andWhere('p.status = :status', { status: scope.status });
     const [counted, rows] = await Promise.all([
@@ -91,30 +95,33 @@ export class StatsRepository {
    */
   aggregates(projectIds: readonly string[], window: AggregateWindow): Promise<Map<string, ProjectAggregates>> {
     if (projectIds.length === 0) return Promise.resolve(new Map<string, ProjectAggregates>());
-    return this.dataSource.transaction('REPEATABLE READ', async (em) => {
-      const byProject = new Map<string, ProjectAggregates>();
-      const entry = (projectId: string): ProjectAggregates => {
-        let found = byProject.get(projectId);
-        if (!found) byProject.set(projectId, (found = emptyAggregates()));
-        return found;
-      };
+    return this.tx.run(
+      async () => {
+        const byProject = new Map<string, ProjectAggregates>();
+        const entry = (projectId: string): ProjectAggregates => {
+          let found = byProject.get(projectId);
+          if (!found) byProject.set(projectId, (found = emptyAggregates()));
+          return found;
+        };
 
-      for (const row of await this.householdTallies(em, projectIds)) {
-        entry(row.project_id).tallies[row.status] = { households: row.households, areaM2: Number(row.area_m2) };
-      }
-      for (const row of await this.visitCounts(em, projectIds, window)) {
-        entry(row.project_id).visits = { total: row.total, recent: row.recent };
-      }
-      for (const row of await this.overdueFollowUps(em, projectIds, window)) {
-        entry(row.project_id).overdueFollowUps = row.overdue;
-      }
-      return byProject;
-    });
+        for (const row of await this.householdTallies(projectIds)) {
+          entry(row.project_id).tallies[row.status] = { households: row.households, areaM2: Number(row.area_m2) };
+        }
+        for (const row of await this.visitCounts(projectIds, window)) {
+          entry(row.project_id).visits = { total: row.total, recent: row.recent };
+        }
+        for (const row of await this.overdueFollowUps(projectIds, window)) {
+          entry(row.project_id).overdueFollowUps = row.overdue;
+        }
+        return byProject;
+      },
+      { isolation: 'REPEATABLE READ' },
+    );
   }
 
   /** Served by the covering index households_project_status_idx (index-only once vacuumed). */
-  private householdTallies(em: EntityManager, projectIds: readonly string[]): Promise<TallyRow[]> {
-    return em.query(
+  private householdTallies(projectIds: readonly string[]): Promise<TallyRow[]> {
+    return this.manager.query(
       `SELECT h.project_id, h.status, count(*)::int AS households, sum(h.land_area_m2)::text AS area_m2
          FROM households h
         WHERE h.project_id = ANY($1::uuid[]) AND h.archived_at IS NULL
@@ -127,12 +134,8 @@ export class StatsRepository {
    * Every visit of the project counts, including those to households archived since: the visit was
    * made. Served by visits_project_visited_idx.
    */
-  private visitCounts(
-    em: EntityManager,
-    projectIds: readonly string[],
-    window: AggregateWindow,
-  ): Promise<VisitCountRow[]> {
-    return em.query(
+  private visitCounts(projectIds: readonly string[], window: AggregateWindow): Promise<VisitCountRow[]> {
+    return this.manager.query(
       `SELECT v.project_id,
               count(*)::int AS total,
               (count(*) FILTER (WHERE v.visited_at > $2::timestamptz AND v.visited_at <= $3::timestamptz))::int AS recent
@@ -144,12 +147,8 @@ export class StatsRepository {
   }
 
   /** Served by the partial index households_project_follow_up_idx (the status check reads the heap). */
-  private overdueFollowUps(
-    em: EntityManager,
-    projectIds: readonly string[],
-    window: AggregateWindow,
-  ): Promise<OverdueRow[]> {
-    return em.query(
+  private overdueFollowUps(projectIds: readonly string[], window: AggregateWindow): Promise<OverdueRow[]> {
+    return this.manager.query(
       `SELECT h.project_id, count(*)::int AS overdue
          FROM households h
         WHERE h.project_id = ANY($1::uuid[])

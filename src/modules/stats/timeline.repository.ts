@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ProjectStatsSnapshot } from './project-stats-snapshot.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 @Injectable()
 export class TimelineRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get manager(): EntityManager {
+    return this.tx.manager;
+  }
 
   /** Ids of every project, archived or not: a suspended project's flat line is still a line. */
   async allProjectIds(): Promise<string[]> {
-    const rows: { id: string }[] = await this.dataSource.query(`SELECT id FROM projects ORDER BY id`);
+    const rows: { id: string }[] = await this.manager.query(`SELECT id FROM projects ORDER BY id`);
     return rows.map((row) => row.id);
   }
 
@@ -19,7 +23,7 @@ export class TimelineRepository {
    */
   async upsert(snapshots: Omit<ProjectStatsSnapshot, 'id'>[]): Promise<void> {
     if (snapshots.length === 0) return;
-    await this.dataSource
+    await this.manager
       .createQueryBuilder()
       .insert()
       .into(ProjectStatsSnapshot)
@@ -46,7 +50,7 @@ export class TimelineRepository {
   }
 
   between(projectId: string, from: string | undefined, to: string | undefined): Promise<ProjectStatsSnapshot[]> {
-    const builder = this.dataSource.manager
+    const builder = this.manager
       .createQueryBuilder(ProjectStatsSnapshot, 'snapshot')
       .where('snapshot.project_id = :projectId', { projectId });
     if (from) builder.andWhere('snapshot.taken_on >= :from', { from });

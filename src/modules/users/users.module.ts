@@ -4,9 +4,12 @@ import { AdminBootstrap } from './admin-bootstrap.js';
 import { UsersController } from './users.controller.js';
 import { UsersRepository } from './users.repository.js';
 import { UsersService } from './users.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { User } from './user.entity.js';
+import { UserAdministrativeUnit } from './user-administrative-unit.entity.js';
 
 @Module({
-  imports: [AdministrativeUnitsModule],
+  imports: [TypeOrmModule.forFeature([User, UserAdministrativeUnit]), AdministrativeUnitsModule],
   controllers: [UsersController],
   providers: [UsersService, UsersRepository, AdminBootstrap],
   exports: [UsersService],

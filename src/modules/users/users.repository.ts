@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { type DataSource, type EntityManager, In } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { escapeLike } from '../../database/sql.js';
 import type { Role } from '../access/domain/roles.js';
 import type { LoginAttempts } from './domain/login-lockout.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
 import { UserAdministrativeUnit } from './user-administrative-unit.entity.js';
 import { User } from './user.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { mapUniqueViolations } from '../../database/unique-violation.js';
+import { UserEmailTakenError } from './users.errors.js';
 
 /** Serialises changes that could leave no active admin (demotions, deactivations, the bootstrap admin). */
 const ADMIN_ROSTER_LOCK = 4_217_101;
@@ -27,25 +29,27 @@ interface IdentityRow {
   unit_ids: string[];
 }
 
+const emailTaken = (email: string) => ({ users_email_key: () => new UserEmailTakenError(email) });
+
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
-  findById(id: string, em: EntityManager = this.dataSource.manager): Promise<User | null> {
-    return em.findOneBy(User, { id });
+  findById(id: string): Promise<User | null> {
+    return this.manager.findOneBy(User, { id });
   }
 
-  findByIdForUpdate(id: string, em: EntityManager): Promise<User | null> {
-    return em.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  findByIdForUpdate(id: string): Promise<User | null> {
+    return this.manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** The one read that includes the password hash; `lower(email)` is what the unique index is on. */
   findWithPasswordByEmail(email: string): Promise<User | null> {
-    return this.dataSource.manager
+    return this.manager
       .createQueryBuilder(User, 'u')
       .addSelect('u.passwordHash')
       .where('lower(u.email) = lower(:email)', { email })
@@ -54,7 +58,7 @@ export class UsersRepository {
 
   /** An active user and their units in one round trip: this runs on every authenticated request. */
   async findActiveIdentity(id: string): Promise<UserIdentity | null> {
-    const rows: IdentityRow[] = await this.dataSource.query(
+    const rows: IdentityRow[] = await this.manager.query(
       `SELECT u.id, u.email, u.full_name, u.role,
               coalesce(array_agg(uau.administrative_unit_id::text)
                          FILTER (WHERE uau.administrative_unit_id IS NOT NULL), '{}') AS unit_ids
@@ -71,18 +75,17 @@ export class UsersRepository {
   }
 
   /** Unit ids per user, for a page of users in one query. */
-  async unitIdsByUser(
-    userIds: readonly string[],
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, string[]>> {
-    const links = userIds.length ? await em.find(UserAdministrativeUnit, { where: { userId: In([...userIds]) } }) : [];
+  async unitIdsByUser(userIds: readonly string[]): Promise<Map<string, string[]>> {
+    const links = userIds.length
+      ? await this.manager.find(UserAdministrativeUnit, { where: { userId: In([...userIds]) } })
+      : [];
     const byUser = new Map<string, string[]>(userIds.map((id) => [id, []]));
     for (const link of links) byUser.get(link.userId)?.push(link.administrativeUnitId);
     return byUser;
   }
 
   list(query: ListUsersQuery): Promise<[User[], number]> {
-    const builder = this.dataSource.manager.createQueryBuilder(User, 'u');
+    const builder = this.manager.createQueryBuilder(User, 'u');
     if (query.role) builder.andWhere('u.role = :role', { role: query.role });
     if (query.active !== undefined) builder.andWhere('u.active = :active', { active: query.active });
     if (query.q) {
@@ -93,30 +96,32 @@ export class UsersRepository {
     return builder.orderBy('u.email', 'ASC').skip(query.offset).take(query.limit).getManyAndCount();
   }
 
-  insert(user: Partial<User>, em: EntityManager): Promise<User> {
-    return em.save(User, em.create(User, user));
+  insert(user: Partial<User> & { email: string }): Promise<User> {
+    return mapUniqueViolations(() => this.manager.save(User, this.manager.create(User, user)), emailTaken(user.email));
   }
 
-  save(user: User, em: EntityManager): Promise<User> {
-    return em.save(User, user);
+  save(user: User): Promise<User> {
+    return mapUniqueViolations(() => this.manager.save(User, user), emailTaken(user.email));
   }
 
   /**
    * Sign-in bookkeeping, kept out of the entity audit: the sign-in itself is audited as login,
    * login_failed or login_locked. The version stays: signing in must not make an admin's ETag stale.
    */
-  async saveSignInState(
-    id: string,
-    state: LoginAttempts & { lastLoginAt?: Date },
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<void> {
-    await em.createQueryBuilder().update(User).set(state).where('id = :id', { id }).callListeners(false).execute();
+  async saveSignInState(id: string, state: LoginAttempts & { lastLoginAt?: Date }): Promise<void> {
+    await this.manager
+      .createQueryBuilder()
+      .update(User)
+      .set(state)
+      .where('id = :id', { id })
+      .callListeners(false)
+      .execute();
   }
 
-  async replaceUnits(userId: string, unitIds: readonly string[], em: EntityManager): Promise<void> {
-    await em.delete(UserAdministrativeUnit, { userId });
+  async replaceUnits(userId: string, unitIds: readonly string[]): Promise<void> {
+    await this.manager.delete(UserAdministrativeUnit, { userId });
     if (unitIds.length) {
-      await em.insert(
+      await this.manager.insert(
         UserAdministrativeUnit,
         unitIds.map((administrativeUnitId) => ({ userId, administrativeUnitId })),
       );
@@ -124,11 +129,11 @@ export class UsersRepository {
   }
 
   /** Held until the transaction ends; taken before any row lock, so it cannot deadlock with them. */
-  async lockAdminRoster(em: EntityManager): Promise<void> {
-    await em.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_ROSTER_LOCK]);
+  async lockAdminRoster(): Promise<void> {
+    await this.manager.query('SELECT pg_advisory_xact_lock($1)', [ADMIN_ROSTER_LOCK]);
   }
 
-  countActiveAdmins(em: EntityManager = this.dataSource.manager): Promise<number> {
-    return em.countBy(User, { role: 'admin', active: true });
+  countActiveAdmins(): Promise<number> {
+    return this.manager.countBy(User, { role: 'admin', active: true });
   }
 }

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { isUniqueViolation } from '../../database/errors.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import { afterFailedLogin, lockEndsAt, type LockoutPolicy, NO_FAILED_LOGINS } from './domain/login-lockout.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
@@ -14,6 +12,7 @@ import { hashPassword, verifyPassword, verifyPasswordOfNobody } from './password
 import type { User } from './user.entity.js';
 import { LastActiveAdminError, UnknownAdministrativeUnitsError, UserEmailTakenError } from './users.errors.js';
 import { type UserIdentity, UsersRepository } from './users.repository.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export type { UserIdentity } from './users.repository.js';
 
@@ -30,11 +29,9 @@ export type CredentialCheck =
  * Runs inside the transaction that deactivates an account or resets its password, so sessions end
  * with it. A callback rather than an import because the auth module depends on this one.
  */
-export type AccessRevokedHook = (userId: string, em: EntityManager) => Promise<void>;
+export type AccessRevokedHook = (userId: string) => Promise<void>;
 
 export type BootstrapAdminOutcome = 'created' | 'admin_exists' | 'email_taken';
-
-const USER_EMAIL_KEY = 'users_email_key';
 
 @Injectable()
 export class UsersService {
@@ -42,6 +39,7 @@ export class UsersService {
   private readonly lockout: LockoutPolicy;
 
   constructor(
+    private readonly tx: TransactionHost,
     private readonly users: UsersRepository,
     private readonly units: AdministrativeUnitsService,
     private readonly clock: Clock,
@@ -53,27 +51,19 @@ export class UsersService {
   async create(input: CreateUserDto): Promise<UserWithUnits> {
     await this.assertUnitsExist(input.administrativeUnitIds);
     const passwordHash = await hashPassword(input.password);
-    try {
-      return await this.users.transaction(async (em) => {
-        const user = await this.users.insert(
-          {
-            email: input.email,
-            fullName: input.fullName,
-            role: input.role,
-            passwordHash,
-            active: true,
-            ...NO_FAILED_LOGINS,
-            version: 1,
-          },
-          em,
-        );
-        await this.users.replaceUnits(user.id, input.administrativeUnitIds, em);
-        return { user, administrativeUnitIds: input.administrativeUnitIds };
+    return this.tx.run(async () => {
+      const user = await this.users.insert({
+        email: input.email,
+        fullName: input.fullName,
+        role: input.role,
+        passwordHash,
+        active: true,
+        ...NO_FAILED_LOGINS,
+        version: 1,
       });
-    } catch (error) {
-      if (isUniqueViolation(error, USER_EMAIL_KEY)) throw new UserEmailTakenError(input.email);
-      throw error;
-    }
+      await this.users.replaceUnits(user.id, input.administrativeUnitIds);
+      return { user, administrativeUnitIds: input.administrativeUnitIds };
+    });
   }
 
   async get(id: string): Promise<UserWithUnits> {
@@ -95,9 +85,9 @@ export class UsersService {
     // Hashing is slow on purpose: do it before the row is locked.
     const passwordHash = password === undefined ? undefined : await hashPassword(password);
     const mayRemoveAnAdmin = (fields.role !== undefined && fields.role !== 'admin') || fields.active === false;
-    return this.users.transaction(async (em) => {
-      if (mayRemoveAnAdmin) await this.users.lockAdminRoster(em);
-      const user = await this.users.findByIdForUpdate(id, em);
+    return this.tx.run(async () => {
+      if (mayRemoveAnAdmin) await this.users.lockAdminRoster();
+      const user = await this.users.findByIdForUpdate(id);
       if (!user) throw new NotFoundError('User', id);
       if (expected && expected.version !== user.version) {
         throw new StaleVersionError('User', id, expected.version, user.version, expected.viaHeader);
@@ -105,17 +95,17 @@ export class UsersService {
       const wasActiveAdmin = isActiveAdmin(user);
       const deactivating = user.active && fields.active === false;
       Object.assign(user, fields);
-      if (wasActiveAdmin && !isActiveAdmin(user) && (await this.users.countActiveAdmins(em)) <= 1) {
+      if (wasActiveAdmin && !isActiveAdmin(user) && (await this.users.countActiveAdmins()) <= 1) {
         throw new LastActiveAdminError(id);
       }
       if (passwordHash !== undefined) Object.assign(user, { passwordHash, ...NO_FAILED_LOGINS });
       user.version += 1;
-      const saved = await this.users.save(user, em);
-      if (administrativeUnitIds) await this.users.replaceUnits(id, administrativeUnitIds, em);
+      const saved = await this.users.save(user);
+      if (administrativeUnitIds) await this.users.replaceUnits(id, administrativeUnitIds);
       if (deactivating || passwordHash !== undefined) {
-        for (const hook of this.accessRevokedHooks) await hook(id, em);
+        for (const hook of this.accessRevokedHooks) await hook(id);
       }
-      const units = administrativeUnitIds ?? (await this.users.unitIdsByUser([id], em)).get(id) ?? [];
+      const units = administrativeUnitIds ?? (await this.users.unitIdsByUser([id])).get(id) ?? [];
       return { user: saved, administrativeUnitIds: units };
     });
   }
@@ -158,37 +148,34 @@ export class UsersService {
     if ((await this.users.countActiveAdmins()) > 0) return 'admin_exists';
     const passwordHash = await hashPassword(account.password);
     try {
-      return await this.users.transaction(async (em) => {
-        await this.users.lockAdminRoster(em);
-        if ((await this.users.countActiveAdmins(em)) > 0) return 'admin_exists';
-        await this.users.insert(
-          {
-            email: account.email.trim().toLowerCase(),
-            fullName: 'Quản trị viên',
-            role: 'admin',
-            passwordHash,
-            active: true,
-            ...NO_FAILED_LOGINS,
-            version: 1,
-          },
-          em,
-        );
+      return await this.tx.run(async () => {
+        await this.users.lockAdminRoster();
+        if ((await this.users.countActiveAdmins()) > 0) return 'admin_exists';
+        await this.users.insert({
+          email: account.email.trim().toLowerCase(),
+          fullName: 'Quản trị viên',
+          role: 'admin',
+          passwordHash,
+          active: true,
+          ...NO_FAILED_LOGINS,
+          version: 1,
+        });
         return 'created';
       });
     } catch (error) {
-      if (isUniqueViolation(error, USER_EMAIL_KEY)) return 'email_taken';
+      if (error instanceof UserEmailTakenError) return 'email_taken';
       throw error;
     }
   }
 
   /** Counts a wrong password under a row lock, so concurrent guesses cannot undercount; returns a new lock's end. */
   private recordFailedLogin(id: string): Promise<Date | null> {
-    return this.users.transaction(async (em) => {
-      const user = await this.users.findByIdForUpdate(id, em);
+    return this.tx.run(async () => {
+      const user = await this.users.findByIdForUpdate(id);
       if (!user) return null;
       const now = this.clock.now();
       const attempts = afterFailedLogin(user, now, this.lockout);
-      await this.users.saveSignInState(id, attempts, em);
+      await this.users.saveSignInState(id, attempts);
       return lockEndsAt(attempts, now);
     });
   }

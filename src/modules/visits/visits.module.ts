@@ -3,9 +3,11 @@ import { HouseholdsModule } from '../households/households.module.js';
 import { VisitsController } from './visits.controller.js';
 import { VisitsRepository } from './visits.repository.js';
 import { VisitsService } from './visits.service.js';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Visit } from './visit.entity.js';
 
 @Module({
-  imports: [HouseholdsModule],
+  imports: [TypeOrmModule.forFeature([Visit]), HouseholdsModule],
   controllers: [VisitsController],
   providers: [VisitsService, VisitsRepository],
   exports: [VisitsService],

@@ -1,34 +1,34 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { PageQueryDto } from '../../common/http/pagination.js';
 import { Visit } from './visit.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 @Injectable()
 export class VisitsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
   /** The visit recorded under a client's idempotency key, with the hash of the request that made it. */
-  findByIdempotencyKey(householdId: string, key: string, em: EntityManager): Promise<Visit | null> {
-    return em
+  findByIdempotencyKey(householdId: string, key: string): Promise<Visit | null> {
+    return this.manager
       .createQueryBuilder(Visit, 'visit')
       .addSelect('visit.requestHash')
       .where('visit.household_id = :householdId AND visit.idempotency_key = :key', { householdId, key })
       .getOne();
   }
 
-  async insert(visit: Partial<Visit>, em: EntityManager): Promise<Visit> {
-    const result = await em.insert(Visit, visit);
+  async insert(visit: Partial<Visit>): Promise<Visit> {
+    const result = await this.manager.insert(Visit, visit);
     const id = (result.identifiers[0] as { id: string }).id;
-    return em.findOneByOrFail(Visit, { id });
+    return this.manager.findOneByOrFail(Visit, { id });
   }
 
   listForHousehold(householdId: string, page: PageQueryDto): Promise<[Visit[], number]> {
-    return this.dataSource.manager.findAndCount(Visit, {
+    return this.manager.findAndCount(Visit, {
       where: { householdId },
       order: { visitedAt: 'DESC', createdAt: 'DESC' },
       skip: page.offset,

@@ -10,6 +10,7 @@ import type { CreateVisitDto } from './dto/create-visit.dto.js';
 import type { Visit } from './visit.entity.js';
 import { FollowUpBeforeVisitError, VisitInFutureError } from './visits.errors.js';
 import { VisitsRepository } from './visits.repository.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /** Phones' clocks drift; a visit a few minutes "in the future" is a clock, not a lie. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -23,6 +24,7 @@ export interface RecordedVisit {
 @Injectable()
 export class VisitsService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly visits: VisitsRepository,
     private readonly households: HouseholdsService,
     private readonly jobs: JobsService,
@@ -48,39 +50,35 @@ export class VisitsService {
       throw new FollowUpBeforeVisitError(input.nextFollowUpOn, visitDay);
     const hash = idempotencyKey ? requestHash(input) : null;
 
-    return this.visits.transaction(async (em) => {
-      const household = await this.households.lockForVisit(householdId, em);
+    return this.tx.run(async () => {
+      const household = await this.households.lockForVisit(householdId);
       if (idempotencyKey) {
-        const earlier = await this.visits.findByIdempotencyKey(householdId, idempotencyKey, em);
+        const earlier = await this.visits.findByIdempotencyKey(householdId, idempotencyKey);
         if (earlier) {
           if (earlier.requestHash !== hash) throw new IdempotencyKeyReusedError(idempotencyKey);
           return { visit: earlier, replayed: true };
         }
       }
-      const visit = await this.visits.insert(
-        {
-          householdId,
-          projectId: household.projectId,
-          visitedAt,
-          officers: input.officers,
-          outcome: input.outcome,
-          notes: input.notes ?? null,
-          nextFollowUpOn: input.nextFollowUpOn ?? null,
-          idempotencyKey: idempotencyKey ?? null,
-          requestHash: hash,
-          createdBy: actor.name,
-          createdById: actor.id,
-        },
-        em,
-      );
+      const visit = await this.visits.insert({
+        householdId,
+        projectId: household.projectId,
+        visitedAt,
+        officers: input.officers,
+        outcome: input.outcome,
+        notes: input.notes ?? null,
+        nextFollowUpOn: input.nextFollowUpOn ?? null,
+        idempotencyKey: idempotencyKey ?? null,
+        requestHash: hash,
+        createdBy: actor.name,
+        createdById: actor.id,
+      });
       await this.households.applyVisit(
         household,
         { visitId: visit.id, visitedAt, nextFollowUpOn: visit.nextFollowUpOn },
         actor,
-        em,
       );
       // The follow-up reminder is (re)scheduled by a job: keyed by the visit, so it is made once.
-      await this.jobs.enqueue('reminders.follow-up', { visitId: visit.id }, { key: visit.id }, em);
+      await this.jobs.enqueue('reminders.follow-up', { visitId: visit.id }, { key: visit.id });
       return { visit, replayed: false };
     });
   }

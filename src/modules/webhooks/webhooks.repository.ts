@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
 import type { DeliveryStatus, WebhookEvent } from './domain/webhook-events.js';
 import { WebhookDelivery } from './webhook-delivery.entity.js';
 import { WebhookSubscription } from './webhook-subscription.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface DeliveryTarget {
   delivery: WebhookDelivery;
@@ -33,42 +33,38 @@ export interface AttemptRecord {
  */
 @Injectable()
 export class WebhooksRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly tx: TransactionHost) {}
 
-  transaction<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  private get manager(): EntityManager {
+    return this.tx.manager;
   }
 
-  get manager(): EntityManager {
-    return this.dataSource.manager;
+  insertSubscription(fields: Partial<WebhookSubscription>): Promise<WebhookSubscription> {
+    return this.manager.save(WebhookSubscription, this.manager.create(WebhookSubscription, fields));
   }
 
-  insertSubscription(fields: Partial<WebhookSubscription>, em: EntityManager): Promise<WebhookSubscription> {
-    return em.save(WebhookSubscription, em.create(WebhookSubscription, fields));
+  findSubscription(id: string): Promise<WebhookSubscription | null> {
+    return this.manager.findOneBy(WebhookSubscription, { id });
   }
 
-  findSubscription(id: string, em: EntityManager = this.dataSource.manager): Promise<WebhookSubscription | null> {
-    return em.findOneBy(WebhookSubscription, { id });
+  findSubscriptionForUpdate(id: string): Promise<WebhookSubscription | null> {
+    return this.manager.findOne(WebhookSubscription, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  findSubscriptionForUpdate(id: string, em: EntityManager): Promise<WebhookSubscription | null> {
-    return em.findOne(WebhookSubscription, { where: { id }, lock: { mode: 'pessimistic_write' } });
-  }
-
-  saveSubscription(subscription: WebhookSubscription, em: EntityManager): Promise<WebhookSubscription> {
-    return em.save(WebhookSubscription, subscription);
+  saveSubscription(subscription: WebhookSubscription): Promise<WebhookSubscription> {
+    return this.manager.save(WebhookSubscription, subscription);
   }
 
   listSubscriptions(page: PageQueryDto): Promise<[WebhookSubscription[], number]> {
-    return this.dataSource.manager.findAndCount(WebhookSubscription, {
+    return this.manager.findAndCount(WebhookSubscription, {
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: page.offset,
       take: page.limit,
     });
   }
 
-  async activeSubscriptionIdsFor(event: WebhookEvent, em: EntityManager): Promise<string[]> {
-    const rows = await em
+  async activeSubscriptionIdsFor(event: WebhookEvent): Promise<string[]> {
+    const rows = await this.manager
       .createQueryBuilder(WebhookSubscription, 'subscription')
       .select('subscription.id', 'id')
       .where('subscription.active')
@@ -78,8 +74,8 @@ export class WebhooksRepository {
     return rows.map((row) => row.id);
   }
 
-  async insertDeliveries(rows: NewDelivery[], em: EntityManager): Promise<string[]> {
-    const result = await em
+  async insertDeliveries(rows: NewDelivery[]): Promise<string[]> {
+    const result = await this.manager
       .createQueryBuilder()
       .insert()
       .into(WebhookDelivery)
@@ -91,12 +87,12 @@ export class WebhooksRepository {
     return (result.raw as { id: string }[]).map((row) => row.id);
   }
 
-  findDelivery(id: string, em: EntityManager = this.dataSource.manager): Promise<WebhookDelivery | null> {
-    return em.findOneBy(WebhookDelivery, { id });
+  findDelivery(id: string): Promise<WebhookDelivery | null> {
+    return this.manager.findOneBy(WebhookDelivery, { id });
   }
 
   listDeliveries(subscriptionId: string, page: PageQueryDto): Promise<[WebhookDelivery[], number]> {
-    return this.dataSource.manager.findAndCount(WebhookDelivery, {
+    return this.manager.findAndCount(WebhookDelivery, {
       where: { subscriptionId },
       order: { createdAt: 'DESC', id: 'ASC' },
       skip: page.offset,
@@ -107,7 +103,7 @@ export class WebhooksRepository {
   async findDeliveryTarget(id: string): Promise<DeliveryTarget | null> {
     const delivery = await this.findDelivery(id);
     if (!delivery) return null;
-    const subscription = await this.dataSource.manager
+    const subscription = await this.manager
       .createQueryBuilder(WebhookSubscription, 'subscription')
       .addSelect('subscription.secret')
       .where('subscription.id = :id', { id: delivery.subscriptionId })
@@ -120,7 +116,7 @@ export class WebhooksRepository {
    * that runs twice (a stalled worker came back) counts its attempt once. Returns whether it won.
    */
   async recordAttempt(id: string, seenRoundAttempts: number, record: AttemptRecord): Promise<boolean> {
-    const result = await this.dataSource.manager
+    const result = await this.manager
       .createQueryBuilder()
       .update(WebhookDelivery)
       .set({
@@ -140,7 +136,7 @@ export class WebhooksRepository {
 
   /** Gives up on a delivery without an attempt (its subscription was switched off meanwhile). */
   async abandonDelivery(id: string, reason: string): Promise<void> {
-    await this.dataSource.manager
+    await this.manager
       .createQueryBuilder()
       .update(WebhookDelivery)
       .set({ status: 'failed', lastError: reason, nextAttemptAt: null })
@@ -150,8 +146,8 @@ export class WebhooksRepository {
   }
 
   /** Starts a new round of attempts; false when the delivery is still in its current round. */
-  async reopenDelivery(id: string, now: Date, em: EntityManager): Promise<boolean> {
-    const result = await em
+  async reopenDelivery(id: string, now: Date): Promise<boolean> {
+    const result = await this.manager
       .createQueryBuilder()
       .update(WebhookDelivery)
       .set({ status: 'pending', roundAttempts: 0, nextAttemptAt: now, deliveredAt: null })

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
@@ -14,24 +13,24 @@ import type { WebhookDelivery } from './webhook-delivery.entity.js';
 import type { WebhookSubscription } from './webhook-subscription.entity.js';
 import { DeliveryInProgressError } from './webhooks.errors.js';
 import { WebhooksRepository } from './webhooks.repository.js';
+import { TransactionHost } from '../../database/transaction-host.js';
 
 /** Subscriptions, and the one entry point other modules use to announce an event. */
 @Injectable()
 export class WebhooksService {
   constructor(
+    private readonly tx: TransactionHost,
     private readonly webhooks: WebhooksRepository,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Announces an event to every active subscription for it, in the caller's transaction (pass its
-   * EntityManager): one delivery row each, and its job in the outbox. A rolled-back change therefore
+   * Announces an event to every active subscription for it, in the ambient transaction: one delivery row each, and its job in the outbox. A rolled-back change therefore
    * announces nothing; a committed one is delivered at least once. `payload` must be plain JSON.
    */
-  async emit(event: WebhookEvent, payload: Record<string, unknown>, em?: EntityManager): Promise<void> {
-    const manager = em ?? this.webhooks.manager;
-    const subscriptionIds = await this.webhooks.activeSubscriptionIdsFor(event, manager);
+  async emit(event: WebhookEvent, payload: Record<string, unknown>): Promise<void> {
+    const subscriptionIds = await this.webhooks.activeSubscriptionIdsFor(event);
     if (subscriptionIds.length === 0) return;
     const now = this.clock.now();
     const deliveryIds = await this.webhooks.insertDeliveries(
@@ -43,28 +42,24 @@ export class WebhooksService {
         nextAttemptAt: now,
         createdAt: now,
       })),
-      manager,
     );
     for (const deliveryId of deliveryIds) {
-      await this.jobs.enqueue('webhooks.deliver', { deliveryId }, { key: deliveryId }, manager);
+      await this.jobs.enqueue('webhooks.deliver', { deliveryId }, { key: deliveryId });
     }
   }
 
   /** The secret is in the result this once; it is never returned again. */
   async create(input: CreateWebhookDto, actor: Actor): Promise<WebhookSubscription & { secret: string }> {
     const secret = newSigningSecret();
-    const saved = await this.webhooks.transaction((em) =>
-      this.webhooks.insertSubscription(
-        {
-          url: input.url,
-          events: [...new Set(input.events)],
-          secret,
-          active: input.active ?? true,
-          description: input.description ?? null,
-          createdBy: actor.type === 'user' ? actor.id : null,
-        },
-        em,
-      ),
+    const saved = await this.tx.run(() =>
+      this.webhooks.insertSubscription({
+        url: input.url,
+        events: [...new Set(input.events)],
+        secret,
+        active: input.active ?? true,
+        description: input.description ?? null,
+        createdBy: actor.type === 'user' ? actor.id : null,
+      }),
     );
     return { ...saved, secret };
   }
@@ -84,8 +79,8 @@ export class WebhooksService {
     input: UpdateWebhookDto,
     expected: ExpectedVersion | undefined,
   ): Promise<WebhookSubscription> {
-    return this.webhooks.transaction(async (em) => {
-      const subscription = await this.webhooks.findSubscriptionForUpdate(id, em);
+    return this.tx.run(async () => {
+      const subscription = await this.webhooks.findSubscriptionForUpdate(id);
       if (!subscription) throw new NotFoundError('WebhookSubscription', id);
       if (expected && expected.version !== subscription.version) {
         throw new StaleVersionError(
@@ -101,7 +96,7 @@ export class WebhooksService {
       if (input.active !== undefined) subscription.active = input.active;
       if (input.description !== undefined) subscription.description = input.description;
       subscription.version += 1;
-      return this.webhooks.saveSubscription(subscription, em);
+      return this.webhooks.saveSubscription(subscription);
     });
   }
 
@@ -115,14 +110,14 @@ export class WebhooksService {
    * attempted is refused: two jobs racing on one delivery would post it twice.
    */
   async resend(deliveryId: string): Promise<WebhookDelivery> {
-    return this.webhooks.transaction(async (em) => {
-      const delivery = await this.webhooks.findDelivery(deliveryId, em);
+    return this.tx.run(async () => {
+      const delivery = await this.webhooks.findDelivery(deliveryId);
       if (!delivery) throw new NotFoundError('WebhookDelivery', deliveryId);
-      if (!(await this.webhooks.reopenDelivery(deliveryId, this.clock.now(), em))) {
+      if (!(await this.webhooks.reopenDelivery(deliveryId, this.clock.now()))) {
         throw new DeliveryInProgressError(deliveryId);
       }
-      await this.jobs.enqueue('webhooks.deliver', { deliveryId }, { key: `${deliveryId}-resend-${randomUUID()}` }, em);
-      const reopened = await this.webhooks.findDelivery(deliveryId, em);
+      await this.jobs.enqueue('webhooks.deliver', { deliveryId }, { key: `${deliveryId}-resend-${randomUUID()}` });
+      const reopened = await this.webhooks.findDelivery(deliveryId);
       return reopened as WebhookDelivery;
     });
   }

@@ -1,4 +1,4 @@
-import { atLocalTime, type CivilDate, toLocalDate } from '../../common/time/civil-date.js';
+import { atLocalTime, type CivilDate, toLocalDate } from '../common/time/civil-date.js';
 
 export {
   addDays,
@@ -9,7 +9,7 @@ export {
   laterOf,
   viDate,
   weekday,
-} from '../../common/time/civil-date.js';
+} from '../common/time/civil-date.js';
 
 /** The demo's places are in Hanoi, whatever zone the server is configured with. */
 const HANOI = 'Asia/Ho_Chi_Minh';

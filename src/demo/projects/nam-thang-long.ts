@@ -1,6 +1,6 @@
-import type { ConsentCondition, ConsentStatus } from '../../../modules/households/domain/consent-status.js';
-import type { Household } from '../../../modules/households/household.entity.js';
-import type { Project } from '../../../modules/projects/project.entity.js';
+import type { ConsentCondition, ConsentStatus } from '../../modules/households/domain/consent-status.js';
+import type { Household } from '../../modules/households/household.entity.js';
+import type { Project } from '../../modules/projects/project.entity.js';
 import { REORGANISED_ON } from '../administrative-units.js';
 import { addDays, type CivilDate, daysBetween, hanoiInstant, weekday } from '../calendar.js';
 import { sessionRecords, type SessionPlan } from '../dialogue-records.js';

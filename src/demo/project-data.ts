@@ -1,8 +1,8 @@
-import type { DialogueParticipant } from '../../modules/dialogues/dialogue-participant.entity.js';
-import type { DialogueSession } from '../../modules/dialogues/dialogue-session.entity.js';
-import type { Household } from '../../modules/households/household.entity.js';
-import type { LandParcel } from '../../modules/households/land-parcel.entity.js';
-import type { Project } from '../../modules/projects/project.entity.js';
+import type { DialogueParticipant } from '../modules/dialogues/dialogue-participant.entity.js';
+import type { DialogueSession } from '../modules/dialogues/dialogue-session.entity.js';
+import type { Household } from '../modules/households/household.entity.js';
+import type { LandParcel } from '../modules/households/land-parcel.entity.js';
+import type { Project } from '../modules/projects/project.entity.js';
 import type { CivilDate } from './calendar.js';
 import type { HouseholdHistory } from './household-history.js';
 import type { Random } from './random.js';

@@ -1,9 +1,9 @@
 import { type EntityManager, In } from 'typeorm';
-import type { Role } from '../../modules/access/domain/roles.js';
-import { AdministrativeUnit } from '../../modules/administrative-units/administrative-unit.entity.js';
-import { hashPassword } from '../../modules/users/passwords.js';
-import { UserAdministrativeUnit } from '../../modules/users/user-administrative-unit.entity.js';
-import { User } from '../../modules/users/user.entity.js';
+import type { Role } from '../modules/access/domain/roles.js';
+import { AdministrativeUnit } from '../modules/administrative-units/administrative-unit.entity.js';
+import { hashPassword } from '../modules/users/passwords.js';
+import { UserAdministrativeUnit } from '../modules/users/user-administrative-unit.entity.js';
+import { User } from '../modules/users/user.entity.js';
 
 /** Demo only: documented in the README, loaded only with the demo data (never with SEED_DEMO=false). */
 export const DEMO_PASSWORD = 'GpmbDemo@2026';

@@ -1,4 +1,4 @@
-import type { Project } from '../../../modules/projects/project.entity.js';
+import type { Project } from '../../modules/projects/project.entity.js';
 import { hanoiInstant } from '../calendar.js';
 import { HouseholdHistory } from '../household-history.js';
 import { Playbook, type Segment } from '../playbook.js';

@@ -1,4 +1,4 @@
-import type { AdministrativeLevel } from '../../modules/administrative-units/administrative-unit.entity.js';
+import type { AdministrativeLevel } from '../modules/administrative-units/administrative-unit.entity.js';
 
 export interface UnitSeed {
   code: string;

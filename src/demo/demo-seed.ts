@@ -1,23 +1,17 @@
-import {
-  type DataSource,
-  type EntityManager,
-  type EntityTarget,
-  In,
-  type ObjectLiteral,
-  type QueryDeepPartialEntity,
-} from 'typeorm';
-import type { Clock } from '../../common/clock/clock.js';
-import { AdministrativeUnit } from '../../modules/administrative-units/administrative-unit.entity.js';
-import { DialogueParticipant } from '../../modules/dialogues/dialogue-participant.entity.js';
-import { DialogueSession } from '../../modules/dialogues/dialogue-session.entity.js';
-import { ConsentTransition } from '../../modules/households/consent-transition.entity.js';
-import { Household } from '../../modules/households/household.entity.js';
-import { LandParcel } from '../../modules/households/land-parcel.entity.js';
-import { ProjectAdministrativeUnit } from '../../modules/projects/project-administrative-unit.entity.js';
-import { Project } from '../../modules/projects/project.entity.js';
-import { Visit } from '../../modules/visits/visit.entity.js';
-import { jobIdFor } from '../../jobs/jobs.service.js';
-import { OutboxEntry } from '../../jobs/outbox-entry.entity.js';
+import { type EntityManager, type EntityTarget, In, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
+import type { Clock } from '../common/clock/clock.js';
+import type { TransactionHost } from '../database/transaction-host.js';
+import { AdministrativeUnit } from '../modules/administrative-units/administrative-unit.entity.js';
+import { DialogueParticipant } from '../modules/dialogues/dialogue-participant.entity.js';
+import { DialogueSession } from '../modules/dialogues/dialogue-session.entity.js';
+import { ConsentTransition } from '../modules/households/consent-transition.entity.js';
+import { Household } from '../modules/households/household.entity.js';
+import { LandParcel } from '../modules/households/land-parcel.entity.js';
+import { ProjectAdministrativeUnit } from '../modules/projects/project-administrative-unit.entity.js';
+import { Project } from '../modules/projects/project.entity.js';
+import { Visit } from '../modules/visits/visit.entity.js';
+import { jobIdFor } from '../jobs/jobs.service.js';
+import { OutboxEntry } from '../jobs/outbox-entry.entity.js';
 import { buildDemoData, type UnitRow } from './demo-data.js';
 import { insertDemoUsers } from './demo-users.js';
 
@@ -32,10 +26,11 @@ const CHUNK_SIZE = 500;
  * writes nothing otherwise. Administrative units that already exist (same code) are reused.
  */
 export async function seedDemoDataIfEmpty(
-  dataSource: DataSource,
+  tx: TransactionHost,
   clock: Clock,
 ): Promise<Record<string, number> | undefined> {
-  return dataSource.transaction(async (em) => {
+  return tx.run(async () => {
+    const em = tx.manager;
     await em.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
     if (await em.exists(Project)) return undefined;
 

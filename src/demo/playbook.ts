@@ -1,5 +1,5 @@
-import type { ConsentCondition, ConsentStatus } from '../../modules/households/domain/consent-status.js';
-import type { VisitOutcome } from '../../modules/visits/visit.entity.js';
+import type { ConsentCondition, ConsentStatus } from '../modules/households/domain/consent-status.js';
+import type { VisitOutcome } from '../modules/visits/visit.entity.js';
 import { addDays, addMinutes, type CivilDate, daysBetween, hanoiInstant, laterOf, viDate } from './calendar.js';
 import type { HouseholdHistory } from './household-history.js';
 import type { Random } from './random.js';

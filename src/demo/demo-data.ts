@@ -1,10 +1,10 @@
-import type { AdministrativeUnit } from '../../modules/administrative-units/administrative-unit.entity.js';
-import type { DialogueParticipant } from '../../modules/dialogues/dialogue-participant.entity.js';
-import type { DialogueSession } from '../../modules/dialogues/dialogue-session.entity.js';
-import type { Household } from '../../modules/households/household.entity.js';
-import type { ProjectAdministrativeUnit } from '../../modules/projects/project-administrative-unit.entity.js';
-import type { Project } from '../../modules/projects/project.entity.js';
-import type { Visit } from '../../modules/visits/visit.entity.js';
+import type { AdministrativeUnit } from '../modules/administrative-units/administrative-unit.entity.js';
+import type { DialogueParticipant } from '../modules/dialogues/dialogue-participant.entity.js';
+import type { DialogueSession } from '../modules/dialogues/dialogue-session.entity.js';
+import type { Household } from '../modules/households/household.entity.js';
+import type { ProjectAdministrativeUnit } from '../modules/projects/project-administrative-unit.entity.js';
+import type { Project } from '../modules/projects/project.entity.js';
+import type { Visit } from '../modules/visits/visit.entity.js';
 import { UNIT_SEEDS } from './administrative-units.js';
 import type { CivilDate } from './calendar.js';
 import type { TransitionRow } from './household-history.js';

@@ -1,12 +1,12 @@
-import type { ConsentTransition, EvidenceRef } from '../../modules/households/consent-transition.entity.js';
+import type { ConsentTransition, EvidenceRef } from '../modules/households/consent-transition.entity.js';
 import {
   CONSENT_TRANSITIONS,
   type ConsentCondition,
   type ConsentStatus,
   type HandoverMode,
-} from '../../modules/households/domain/consent-status.js';
-import type { Household } from '../../modules/households/household.entity.js';
-import type { Visit, VisitOutcome } from '../../modules/visits/visit.entity.js';
+} from '../modules/households/domain/consent-status.js';
+import type { Household } from '../modules/households/household.entity.js';
+import type { Visit, VisitOutcome } from '../modules/visits/visit.entity.js';
 import { addMinutes, type CivilDate, hanoiDateOf } from './calendar.js';
 import type { Random } from './random.js';
 import { REASONS } from './vietnamese.js';

@@ -1,6 +1,6 @@
-import type { ConsentCondition } from '../../../modules/households/domain/consent-status.js';
-import type { Household } from '../../../modules/households/household.entity.js';
-import type { Project } from '../../../modules/projects/project.entity.js';
+import type { ConsentCondition } from '../../modules/households/domain/consent-status.js';
+import type { Household } from '../../modules/households/household.entity.js';
+import type { Project } from '../../modules/projects/project.entity.js';
 import { addDays, type CivilDate, hanoiInstant } from '../calendar.js';
 import { sessionRecords, type SessionPlan } from '../dialogue-records.js';
 import { HouseholdHistory } from '../household-history.js';

@@ -2,7 +2,7 @@ import {
   CONSENT_TRANSITIONS,
   CONSENTED_STATUSES,
   type ConsentStatus,
-} from '../../modules/households/domain/consent-status.js';
+} from '../modules/households/domain/consent-status.js';
 import { buildDemoData, type DemoData, EARLIEST_DEMO_TODAY } from './demo-data.js';
 import { NAM_THANG_LONG } from './projects/nam-thang-long.js';
 import { TAM_DA } from './projects/tam-da.js';

@@ -1,6 +1,6 @@
-import type { DialogueParticipant } from '../../modules/dialogues/dialogue-participant.entity.js';
-import type { DialogueKind, DialogueSession } from '../../modules/dialogues/dialogue-session.entity.js';
-import type { ConsentStatus } from '../../modules/households/domain/consent-status.js';
+import type { DialogueParticipant } from '../modules/dialogues/dialogue-participant.entity.js';
+import type { DialogueKind, DialogueSession } from '../modules/dialogues/dialogue-session.entity.js';
+import type { ConsentStatus } from '../modules/households/domain/consent-status.js';
 import { addDays, addMinutes, hanoiDateOf, viDate } from './calendar.js';
 import type { HouseholdHistory } from './household-history.js';
 import type { SessionSlot } from './playbook.js';

@@ -1,4 +1,4 @@
-import { FIRST_VISIT_REASON } from '../../modules/households/domain/consent-status.js';
+import { FIRST_VISIT_REASON } from '../modules/households/domain/consent-status.js';
 import type { Random } from './random.js';
 
 /**

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error.js';
+
+export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
+
+interface Ambient {
+  manager: EntityManager;
+  afterCommit: Array<() => void>;
+}
+
+/** PostgreSQL's answers to two transactions that cannot both go on: worth one more try. */
+const TRANSIENT = new Map([
+  ['40P01', 'deadlock'],
+  ['40001', 'serialization failure'],
+]);
+const ATTEMPTS = 2;
+
+/** Two changes to the same records collided and the retry collided again: the client retries. */
+export class ConcurrentChangeError extends DomainError {
+  constructor(reason: string) {
+    super(
+      'conflict',
+      'CONCURRENT_CHANGE',
+      'Another change to the same records was being made at the same moment; retry',
+      {
+        reason,
+      },
+    );
+  }
+}
+
+/**
+ * The ambient transaction. `run` opens a transaction and keeps its manager in async-local storage;
+ * repositories take `manager` from here, so everything a use case reads and writes while it runs
+ * (its own rows and other modules' through their services) is one unit of work on one connection,
+ * and no service ever passes an EntityManager. A `run` inside a `run` joins the outer one.
+ *
+ * Locks are taken in one order, everywhere: a household before any record of it (visits, enforcement
+ * records, offers, reminders), so two use cases touching the same household queue instead of
+ * deadlocking. Should PostgreSQL still report a deadlock or a serialization failure, the outermost
+ * `run` retries the whole unit once, then answers 409 CONCURRENT_CHANGE.
+ */
+@Injectable()
+export class TransactionHost {
+  private readonly storage = new AsyncLocalStorage<Ambient>();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The manager of the transaction in progress, or the pool's outside one. */
+  get manager(): EntityManager {
+    return this.storage.getStore()?.manager ?? this.dataSource.manager;
+  }
+
+  get inTransaction(): boolean {
+    return this.storage.getStore() !== undefined;
+  }
+
+  async run<T>(work: () => Promise<T>, options: { isolation?: IsolationLevel } = {}): Promise<T> {
+    if (this.storage.getStore()) return work();
+    for (let attempt = 1; ; attempt += 1) {
+      const afterCommit: Array<() => void> = [];
+      try {
+        const unit = (manager: EntityManager) => this.storage.run({ manager, afterCommit }, work);
+        const result = await (options.isolation
+          ? this.dataSource.transaction(options.isolation, unit)
+          : this.dataSource.transaction(unit));
+        for (const hook of afterCommit) hook();
+        return result;
+      } catch (error) {
+        const reason = transientReason(error);
+        if (reason === undefined) throw error;
+        if (attempt >= ATTEMPTS) throw new ConcurrentChangeError(reason);
+      }
+    }
+  }
+
+  /** Runs `hook` once the current transaction has committed (at once outside a transaction). */
+  afterCommit(hook: () => void): void {
+    const ambient = this.storage.getStore();
+    if (ambient) ambient.afterCommit.push(hook);
+    else hook();
+  }
+}
+
+function transientReason(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  return TRANSIENT.get((error.driverError as { code?: string }).code ?? '');
+}

@@ -7,6 +7,8 @@ import { CommonModule } from './common/common.module.js';
 import { RequestContextMiddleware } from './common/request-context.middleware.js';
 import type { AppConfig } from './config/app-config.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
+import { EventsModule } from './events/events.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { WorkerModule } from './jobs/worker.module.js';
 import { AccessModule } from './modules/access/access.module.js';
@@ -66,6 +68,7 @@ export class AppModule implements NestModule {
         }),
         DatabaseModule,
         JobsModule,
+        EventsModule,
         ...((options.worker ?? config.jobs.runWorkerInApi) ? [WorkerModule] : []),
         AuditModule,
         AccessModule,
@@ -86,6 +89,7 @@ export class AppModule implements NestModule {
         RemindersModule,
         ResettlementModule,
         WebhooksModule,
+        DemoModule,
       ],
     };
   }

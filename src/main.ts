@@ -1,12 +1,10 @@
 import 'reflect-metadata';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
-import { TransactionHost } from './database/transaction-host.js';
 import { createApp } from './bootstrap.js';
-import { Clock } from './common/clock/clock.js';
 import { loadConfig } from './config/app-config.js';
 import { ensureDatabase } from './database/ensure-database.js';
-import { seedDemoDataIfEmpty } from './demo/demo-seed.js';
+import { DemoSeeder } from './demo/demo-seed.js';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -21,7 +19,7 @@ async function main(): Promise<void> {
     if (applied.length > 0) logger.log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
   }
   if (config.seedDemo) {
-    const summary = await seedDemoDataIfEmpty(app.get(TransactionHost), app.get(Clock));
+    const summary = await app.get(DemoSeeder).seedIfEmpty();
     if (summary) logger.log(`Loaded demo data: ${JSON.stringify(summary)}`);
   }
 

@@ -6,6 +6,7 @@ import { Enforcement1764415000000 } from '../../migrations/1764415000000-Enforce
 import { Resettlement1764420000000 } from '../../migrations/1764420000000-Resettlement.js';
 import { Reminders1764425000000 } from '../../migrations/1764425000000-Reminders.js';
 import { WebhooksAndSnapshots1764430000000 } from '../../migrations/1764430000000-WebhooksAndSnapshots.js';
+import { DomainEvents1764440000000 } from '../../migrations/1764440000000-DomainEvents.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -20,4 +21,5 @@ export const MIGRATIONS = [
   Resettlement1764420000000,
   Reminders1764425000000,
   WebhooksAndSnapshots1764430000000,
+  DomainEvents1764440000000,
 ];

@@ -1,6 +1,9 @@
 import { type EntityManager, type EntityTarget, In, type ObjectLiteral, type QueryDeepPartialEntity } from 'typeorm';
-import type { Clock } from '../common/clock/clock.js';
-import type { TransactionHost } from '../database/transaction-host.js';
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock/clock.js';
+import { TransactionHost } from '../database/transaction-host.js';
+import { EventBus } from '../events/event-bus.service.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { AdministrativeUnit } from '../modules/administrative-units/administrative-unit.entity.js';
 import { DialogueParticipant } from '../modules/dialogues/dialogue-participant.entity.js';
 import { DialogueSession } from '../modules/dialogues/dialogue-session.entity.js';
@@ -10,8 +13,6 @@ import { LandParcel } from '../modules/households/land-parcel.entity.js';
 import { ProjectAdministrativeUnit } from '../modules/projects/project-administrative-unit.entity.js';
 import { Project } from '../modules/projects/project.entity.js';
 import { Visit } from '../modules/visits/visit.entity.js';
-import { jobIdFor } from '../jobs/jobs.service.js';
-import { OutboxEntry } from '../jobs/outbox-entry.entity.js';
 import { buildDemoData, type UnitRow } from './demo-data.js';
 import { insertDemoUsers } from './demo-users.js';
 
@@ -25,45 +26,80 @@ const CHUNK_SIZE = 500;
  * yet, in one transaction, and returns how many rows of each kind it wrote; returns undefined and
  * writes nothing otherwise. Administrative units that already exist (same code) are reused.
  */
-export async function seedDemoDataIfEmpty(
-  tx: TransactionHost,
-  clock: Clock,
-): Promise<Record<string, number> | undefined> {
-  return tx.run(async () => {
-    const em = tx.manager;
-    await em.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
-    if (await em.exists(Project)) return undefined;
+@Injectable()
+export class DemoSeeder {
+  constructor(
+    private readonly tx: TransactionHost,
+    private readonly events: EventBus,
+    private readonly jobs: JobsService,
+    private readonly clock: Clock,
+  ) {}
 
-    const data = buildDemoData(clock.today());
-    const units = await insertUnits(em, data.units);
-    await insertAll(em, Project, data.projects);
-    await insertAll(
-      em,
-      ProjectAdministrativeUnit,
-      data.projectUnits.map((row) => ({ ...row, administrativeUnitId: units.idOf(row.administrativeUnitId) })),
-    );
-    await insertAll(em, Household, data.households);
-    await insertAll(em, LandParcel, data.parcels);
-    await insertAll(em, Visit, data.visits);
-    await insertAll(em, ConsentTransition, data.transitions);
-    await insertAll(em, DialogueSession, data.sessions);
-    await insertAll(em, DialogueParticipant, data.participants);
-    const users = await insertDemoUsers(em);
-    const jobs = await enqueueDemoJobs(em, clock);
+  seedIfEmpty(): Promise<Record<string, number> | undefined> {
+    return this.tx.run(async () => {
+      const em = this.tx.manager;
+      await em.query('SELECT pg_advisory_xact_lock($1)', [DEMO_SEED_LOCK]);
+      if (await em.exists(Project)) return undefined;
 
-    return {
-      administrativeUnits: units.inserted,
-      projects: data.projects.length,
-      households: data.households.length,
-      landParcels: data.parcels.length,
-      visits: data.visits.length,
-      transitions: data.transitions.length,
-      dialogueSessions: data.sessions.length,
-      dialogueParticipants: data.participants.length,
-      users,
-      jobs,
-    };
-  });
+      const data = buildDemoData(this.clock.today());
+      const units = await insertUnits(em, data.units);
+      await insertAll(em, Project, data.projects);
+      await insertAll(
+        em,
+        ProjectAdministrativeUnit,
+        data.projectUnits.map((row) => ({ ...row, administrativeUnitId: units.idOf(row.administrativeUnitId) })),
+      );
+      await insertAll(em, Household, data.households);
+      await insertAll(em, LandParcel, data.parcels);
+      await insertAll(em, Visit, data.visits);
+      await insertAll(em, ConsentTransition, data.transitions);
+      await insertAll(em, DialogueSession, data.sessions);
+      await insertAll(em, DialogueParticipant, data.participants);
+      const users = await insertDemoUsers(em);
+      const jobs = await this.enqueueDemoJobs(em);
+
+      return {
+        administrativeUnits: units.inserted,
+        projects: data.projects.length,
+        households: data.households.length,
+        landParcels: data.parcels.length,
+        visits: data.visits.length,
+        transitions: data.transitions.length,
+        dialogueSessions: data.sessions.length,
+        dialogueParticipants: data.participants.length,
+        users,
+        jobs,
+      };
+    });
+  }
+
+  /**
+   * What live data would have set going: each household's latest visit announced (its follow-up
+   * reminder), stale households, a first statistics snapshot. Written to the outbox with the data,
+   * so a worker picks them up as soon as it runs; returns how many jobs that makes.
+   */
+  private async enqueueDemoJobs(em: EntityManager): Promise<number> {
+    const outbox = async () => (await em.query<{ n: number }[]>('SELECT count(*)::int AS n FROM job_outbox'))[0].n;
+    const before = await outbox();
+    const latest: Array<{ id: string; household_id: string; project_id: string; visited_at: Date; next: string }> =
+      await em.query(
+        `SELECT DISTINCT ON (household_id) id, household_id, project_id, visited_at, next_follow_up_on::text AS next
+         FROM visits WHERE next_follow_up_on IS NOT NULL
+         ORDER BY household_id, visited_at DESC`,
+      );
+    for (const visit of latest) {
+      await this.events.publish('visit.recorded', {
+        visitId: visit.id,
+        householdId: visit.household_id,
+        projectId: visit.project_id,
+        visitedAt: visit.visited_at.toISOString(),
+        nextFollowUpOn: visit.next,
+      });
+    }
+    await this.jobs.enqueue('households.find-stale', {}, { key: 'demo' });
+    await this.jobs.enqueue('stats.snapshot', {}, { key: 'demo' });
+    return (await outbox()) - before;
+  }
 }
 
 /**
@@ -100,33 +136,4 @@ async function insertAll<T extends ObjectLiteral>(
   for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
     await em.insert(target, rows.slice(start, start + CHUNK_SIZE));
   }
-}
-
-/**
- * The jobs live data would have produced: follow-up reminders from each household's latest visit,
- * stale households, and a first statistics snapshot. Written to the outbox with the data, so a
- * worker picks them up as soon as it runs.
- */
-async function enqueueDemoJobs(em: EntityManager, clock: Clock): Promise<number> {
-  const latest: { id: string }[] = await em.query(
-    `SELECT DISTINCT ON (household_id) id FROM visits
-     WHERE next_follow_up_on IS NOT NULL
-     ORDER BY household_id, visited_at DESC`,
-  );
-  const createdAt = clock.now();
-  const rows = [
-    ...latest.map(({ id }) => ({
-      name: 'reminders.follow-up' as const,
-      payload: { visitId: id },
-      jobId: jobIdFor('reminders.follow-up', id),
-    })),
-    {
-      name: 'reminders.find-stale-households' as const,
-      payload: {},
-      jobId: jobIdFor('reminders.find-stale-households', 'demo'),
-    },
-    { name: 'stats.snapshot' as const, payload: {}, jobId: jobIdFor('stats.snapshot', 'demo') },
-  ].map((row) => ({ ...row, delayMs: 0, createdAt }));
-  await insertAll(em, OutboxEntry, rows);
-  return rows.length;
 }

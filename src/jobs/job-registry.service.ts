@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { JOB_HANDLER } from './job-handler.decorator.js';
-import { JOB_NAMES, type JobName, type JobPayloads } from './job-names.js';
+import { JOB_NAMES, type JobName } from './job-names.js';
 
 type Handler = (payload: unknown) => Promise<unknown>;
 
 export class MissingJobHandlersError extends Error {}
 
-/** Finds the @HandlesJob methods of every provider and dispatches jobs to them. */
+/**
+ * Every job's handler: the @HandlesJob methods of every provider, found at start-up, and handlers
+ * other mechanisms register under their own names (one per domain-event subscription).
+ */
 @Injectable()
 export class JobRegistry {
-  private handlers: Map<JobName, Handler> | undefined;
+  private discovered: Map<string, Handler> | undefined;
+  private readonly registered = new Map<string, Handler>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -18,22 +22,28 @@ export class JobRegistry {
     private readonly reflector: Reflector,
   ) {}
 
+  /** Adds a handler for a job name no @HandlesJob method takes; a name is handled once. */
+  register(name: string, handler: Handler): void {
+    if (this.registered.has(name) || this.discover().has(name)) throw new Error(`Job ${name} has two handlers`);
+    this.registered.set(name, handler);
+  }
+
   /** Throws unless every job name has exactly one handler: a worker must not start half-blind. */
   assertComplete(): void {
     const handlers = this.discover();
-    const missing = JOB_NAMES.filter((name) => !handlers.has(name));
+    const missing = JOB_NAMES.filter((name: JobName) => !handlers.has(name));
     if (missing.length) throw new MissingJobHandlersError(`No handler for job(s): ${missing.join(', ')}`);
   }
 
-  async dispatch<N extends JobName>(name: N, payload: JobPayloads[N]): Promise<unknown> {
-    const handler = this.discover().get(name);
+  async dispatch(name: string, payload: unknown): Promise<unknown> {
+    const handler = this.discover().get(name) ?? this.registered.get(name);
     if (!handler) throw new MissingJobHandlersError(`No handler for job ${name}`);
     return handler(payload);
   }
 
-  private discover(): Map<JobName, Handler> {
-    if (this.handlers) return this.handlers;
-    const handlers = new Map<JobName, Handler>();
+  private discover(): Map<string, Handler> {
+    if (this.discovered) return this.discovered;
+    const handlers = new Map<string, Handler>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
@@ -47,7 +57,7 @@ export class JobRegistry {
         handlers.set(name, (payload) => (fn as (payload: unknown) => Promise<unknown>).call(instance, payload));
       }
     }
-    this.handlers = handlers;
+    this.discovered = handlers;
     return handlers;
   }
 }

@@ -2,7 +2,6 @@ import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
 import { JobRegistry } from './job-registry.service.js';
-import type { JobName, JobPayloads } from './job-names.js';
 
 /**
  * One BullMQ worker per queue, each handing jobs to their @HandlesJob method. @Injectable() here, not
@@ -17,7 +16,7 @@ abstract class DispatchingProcessor extends WorkerHost {
 
   private readonly logger = new Logger('JobWorker');
 
-  process(job: Job<JobPayloads[JobName], unknown, JobName>): Promise<unknown> {
+  process(job: Job<unknown, unknown, string>): Promise<unknown> {
     return this.registry.dispatch(job.name, job.data);
   }
 
@@ -65,6 +64,9 @@ function workerOptions(concurrency: number) {
     },
   };
 }
+
+@Processor('events', workerOptions(4))
+export class EventsProcessor extends DispatchingProcessor {}
 
 @Processor('reminders', workerOptions(4))
 export class RemindersProcessor extends DispatchingProcessor {}

@@ -1,19 +1,22 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { redisConnection } from './redis-connection.js';
 import { QUEUES } from './job-names.js';
 import { DEFAULT_JOB_OPTIONS } from './job-options.js';
+import { JobRegistry } from './job-registry.service.js';
 import { JobsService } from './jobs.service.js';
+import { OutboxEntry } from './outbox-entry.entity.js';
 import { OutboxRelay } from './outbox-relay.service.js';
 import { QueueErrorLogger } from './queue-error-logger.js';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { OutboxEntry } from './outbox-entry.entity.js';
+import { redisConnection } from './redis-connection.js';
 
-/** Queues, the outbox and its relay: what every process needs to enqueue. */
+/** Queues, the outbox and its relay, and the handlers' registry: what every process needs. */
 @Global()
 @Module({
   imports: [
+    DiscoveryModule,
     TypeOrmModule.forFeature([OutboxEntry]),
     BullModule.forRootAsync({
       inject: [APP_CONFIG],
@@ -25,7 +28,7 @@ import { OutboxEntry } from './outbox-entry.entity.js';
     }),
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
   ],
-  providers: [JobsService, OutboxRelay, QueueErrorLogger],
-  exports: [JobsService, OutboxRelay, BullModule],
+  providers: [JobsService, OutboxRelay, QueueErrorLogger, JobRegistry],
+  exports: [JobsService, OutboxRelay, JobRegistry, BullModule],
 })
 export class JobsModule {}

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { JobName } from './job-names.js';
+import type { QueueName } from './job-names.js';
 
 /**
  * A job to publish, written in the same transaction as the change that calls for it: a job is
@@ -10,8 +10,12 @@ export class OutboxEntry {
   @PrimaryGeneratedColumn('identity', { type: 'bigint' })
   id: string;
 
+  /** A job name of JobPayloads, or `event:<handler id>` for one subscriber of a domain event. */
   @Column({ type: 'varchar', length: 64 })
-  name: JobName;
+  name: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  queue: QueueName;
 
   @Column({ type: 'jsonb' })
   payload: Record<string, unknown>;

@@ -5,7 +5,7 @@ import type { Queue } from 'bullmq';
 import { Clock } from '../common/clock/clock.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionHost } from '../database/transaction-host.js';
-import { JOB_QUEUE, type QueueName } from './job-names.js';
+import type { JobName, QueueName } from './job-names.js';
 import { JOB_OPTIONS } from './job-options.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
 
@@ -31,6 +31,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private readonly logger = new Logger(OutboxRelay.name);
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<number> | undefined;
+  private queued: Promise<number> | undefined;
+  private nudged = false;
+  private stopped = false;
   private readonly queues = new Map<QueueName, Queue>();
 
   constructor(
@@ -48,22 +51,47 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
 
   /**
    * Publishes everything committed before the call; returns how many rows this round published.
-   * One round at a time: a caller arriving during a round waits for it, then runs its own, so rows
-   * committed after that round began are not missed.
+   * One round at a time: a caller arriving during a round waits for it, then runs the next one (which
+   * callers arriving meanwhile share), so rows committed after that round began are not missed.
    */
-  async flush(): Promise<number> {
-    while (this.running) await this.running.catch(() => 0);
-    const round = this.publishPending().finally(() => {
-      if (this.running === round) this.running = undefined;
+  flush(): Promise<number> {
+    if (this.queued) return this.queued;
+    const previous = this.running?.catch(() => 0) ?? Promise.resolve(0);
+    const round: Promise<number> = previous.then(() => {
+      this.queued = undefined;
+      return this.publishPending();
     });
+    this.queued = round;
     this.running = round;
+    void round
+      .finally(() => {
+        if (this.running === round) this.running = undefined;
+      })
+      .catch(() => undefined);
     return round;
+  }
+
+  /**
+   * Publishes soon after the current transaction commits, instead of at the next poll: a job (or a
+   * domain event's fan-out) reaches its worker at once. Nudges made together share one round.
+   */
+  nudgeAfterCommit(): void {
+    if (this.config.jobs.outboxPollMs <= 0) return;
+    this.tx.afterCommit(() => {
+      if (this.nudged || this.stopped) return;
+      this.nudged = true;
+      setImmediate(() => {
+        this.nudged = false;
+        void this.flush().catch(() => undefined);
+      });
+    });
   }
 
   private async publishPending(): Promise<number> {
@@ -83,8 +111,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
           try {
             // A late success after the timeout is harmless: the retry reuses the job id.
             await withTimeout(
-              this.queue(JOB_QUEUE[row.name]).add(row.name, row.payload, {
-                ...JOB_OPTIONS[row.name],
+              this.queue(row.queue).add(row.name, row.payload, {
+                ...JOB_OPTIONS[row.name as JobName],
                 jobId: row.jobId,
                 delay: row.delayMs,
               }),

@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { JobRegistry } from './job-registry.service.js';
 import { JobSchedules } from './job-schedules.service.js';
 import {
+  EventsProcessor,
   MaintenanceProcessor,
   RemindersProcessor,
   ResettlementProcessor,
@@ -11,15 +10,13 @@ import {
 
 /** Consumes the queues. In the worker process always; in the API process when RUN_WORKER_IN_API. */
 @Module({
-  imports: [DiscoveryModule],
   providers: [
-    JobRegistry,
     JobSchedules,
+    EventsProcessor,
     RemindersProcessor,
     ResettlementProcessor,
     WebhooksProcessor,
     MaintenanceProcessor,
   ],
-  exports: [JobRegistry],
 })
 export class WorkerModule {}

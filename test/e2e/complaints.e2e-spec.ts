@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ComplaintsController } from '../../src/modules/complaints/complaints.controller.js';
 import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';
 import { createTestApp, TEST_NOW, type TestApp } from '../utils/create-test-app.js';
@@ -271,8 +272,9 @@ describe(ComplaintsController.name, () => {
         newDueOn: '2026-03-17',
       });
 
-      // Running the job again changes nothing: it is idempotent.
-      await t.jobs.run('deadlines.recompute', { ruleId: rule.id });
+      // Handling the change again (as a new event) changes nothing: the recomputation is idempotent.
+      const [changed] = await t.jobs.eventsFor('complaints.recompute-deadlines', 'deadline-rule.changed');
+      await t.jobs.deliver('complaints.recompute-deadlines', { ...changed, id: randomUUID() });
       const again = await t.admin.get(`/api/v1/complaints/${id}`).expect(200);
       expect(again.body.version).toBe(2);
     } finally {
@@ -367,17 +369,18 @@ describe(ComplaintsController.name, () => {
       .expect(404);
   });
 
-  it('should list open complaint deadlines for reminders', async () => {
-    const { ComplaintsService } = await import('../../src/modules/complaints/complaints.service.js');
+  it('should remind the working group of a received complaint’s acceptance deadline', async () => {
     const h = await household();
     const received = await receive(h.id, '2026-03-02');
-    const deadlines = await t.app.get(ComplaintsService).openDeadlines();
-    expect(deadlines).toContainEqual({
-      complaintId: received.id,
-      projectId: h.projectId,
-      householdId: h.id,
-      kind: 'accept',
-      dueOn: '2026-03-12',
-    });
+    await t.jobs.idle();
+    const reminders = await t.dataSource.query<{ kind: string; dedupe_key: string; administrative_unit_id: string }[]>(
+      `SELECT kind, dedupe_key, administrative_unit_id FROM reminders WHERE subject_id = $1 ORDER BY kind`,
+      [received.id],
+    );
+    expect(reminders.map((r) => [r.kind, r.dedupe_key])).toEqual([
+      ['complaint.deadline-approaching', `complaint-approaching:${received.id}:accept:2026-03-12`],
+      ['complaint.overdue', `complaint-overdue:${received.id}:accept:2026-03-12`],
+    ]);
+    expect(reminders.every((r) => r.administrative_unit_id !== null)).toBe(true);
   });
 });

@@ -1,7 +1,7 @@
 import { CONSENT_TRANSITIONS, type ConsentStatus } from '../../src/modules/households/domain/consent-status.js';
 import request from 'supertest';
 import { ROLES } from '../../src/modules/access/domain/roles.js';
-import { seedDemoDataIfEmpty } from '../../src/demo/demo-seed.js';
+import { DemoSeeder } from '../../src/demo/demo-seed.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../src/demo/demo-users.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 
@@ -17,7 +17,7 @@ const TABLES = [
   'dialogue_participants',
 ];
 
-describe(seedDemoDataIfEmpty.name, () => {
+describe(DemoSeeder.name, () => {
   let t: TestApp;
   let summary: Record<string, number> | undefined;
 
@@ -33,7 +33,7 @@ describe(seedDemoDataIfEmpty.name, () => {
 
   beforeAll(async () => {
     t = await createTestApp({ worker: true });
-    summary = await seedDemoDataIfEmpty(t.tx, t.clock);
+    summary = await t.app.get(DemoSeeder).seedIfEmpty();
   });
 
   afterAll(async () => {
@@ -257,7 +257,7 @@ describe(seedDemoDataIfEmpty.name, () => {
 
   it('should do nothing the second time', async () => {
     const before = await tableCounts();
-    await expect(seedDemoDataIfEmpty(t.tx, t.clock)).resolves.toBeUndefined();
+    await expect(t.app.get(DemoSeeder).seedIfEmpty()).resolves.toBeUndefined();
     expect(await tableCounts()).toEqual(before);
   });
 });

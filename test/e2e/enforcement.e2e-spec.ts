@@ -190,8 +190,9 @@ describe(EnforcementController.name, () => {
     await t.jobs.idle();
     const after = await t.admin.get(`/api/v1/enforcement/${record.id}`).expect(200);
     expect(after.body).toMatchObject({ status: 'cancelled', cancelReason: expect.stringContaining('agreed') });
-    // Running the job again changes nothing.
-    await t.jobs.run('enforcement.close-drafts', { householdId: h.household.id });
+    // Handling the move again (as a new event) changes nothing.
+    const [moved] = await t.jobs.eventsFor('enforcement.close-drafts-on-consent', 'household.consent-changed');
+    await t.jobs.deliver('enforcement.close-drafts-on-consent', { ...moved, id: randomUUID() });
     const again = await t.admin.get(`/api/v1/enforcement/${record.id}`).expect(200);
     expect(again.body.version).toBe(after.body.version);
   });

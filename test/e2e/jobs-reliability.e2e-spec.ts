@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -31,7 +32,7 @@ async function subscribe(t: TestApp, receiver: WebhookReceiver, events: WebhookE
 }
 
 const emit = (t: TestApp, event: WebhookEvent, payload: Record<string, unknown>) =>
-  t.tx.run(() => t.app.get(WebhooksService).emit(event, payload));
+  t.tx.run(() => t.app.get(WebhooksService).emit(event, randomUUID(), payload));
 
 async function deliveriesOf(t: TestApp, subscriptionId: string) {
   const response = await t.admin.get(`/api/v1/webhooks/${subscriptionId}/deliveries`).expect(200);
@@ -256,6 +257,7 @@ describe(registerQueueBoard.name, () => {
     await t.admin.get('/admin/queues').expect(200).expect('content-type', /html/);
     const queues = await t.admin.get('/admin/queues/api/queues').expect(200);
     expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
+      'events',
       'maintenance',
       'reminders',
       'resettlement',
@@ -289,6 +291,7 @@ describe(QueuesHealthIndicator.name, () => {
 
     expect(response.body.info.queues).toEqual({
       status: 'up',
+      events: { waiting: 0, active: 0, delayed: 0, failed: 0 },
       reminders: { waiting: 0, active: 0, delayed: 0, failed: 0 },
       resettlement: { waiting: 0, active: 0, delayed: 0, failed: 0 },
       webhooks: { waiting: 0, active: 0, delayed: 0, failed: 0 },

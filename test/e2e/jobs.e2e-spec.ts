@@ -44,15 +44,17 @@ describe(OutboxRelay.name, () => {
     const jobs = t.app.get(JobsService);
     await expect(
       t.tx.run(async () => {
-        await jobs.enqueue('reminders.follow-up', { visitId: 'rolled-back' }, { key: 'rolled-back' });
+        await jobs.enqueue('resettlement.offer-units', { fundId: 'rolled-back' }, { key: 'rolled-back' });
         throw new Error('the write failed');
       }),
     ).rejects.toThrow('the write failed');
     await t.app.get(OutboxRelay).flush();
-    expect(await t.jobs.queue('reminders').getJob(jobIdFor('reminders.follow-up', 'rolled-back'))).toBeUndefined();
+    expect(
+      await t.jobs.queue('resettlement').getJob(jobIdFor('resettlement.offer-units', 'rolled-back')),
+    ).toBeUndefined();
   });
 
-  it('should enqueue the follow-up job in the same transaction as the visit', async () => {
+  it('should write the visit’s event to the outbox in the same transaction as the visit', async () => {
     const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
     const visit = await t.admin
       .post(`/api/v1/households/${household.id}/visits`)
@@ -65,11 +67,17 @@ describe(OutboxRelay.name, () => {
       .expect(201);
     const rows = await t.app
       .get(DataSource)
-      .query<{ name: string; payload: { visitId: string } }[]>(
-        `SELECT name, payload FROM job_outbox WHERE job_id = $1`,
-        [jobIdFor('reminders.follow-up', visit.body.id as string)],
+      .query<{ name: string; queue: string; payload: { name: string; payload: { visitId: string } } }[]>(
+        `SELECT name, queue, payload FROM job_outbox
+         WHERE payload->>'name' = 'visit.recorded' AND payload->'payload'->>'visitId' = $1 ORDER BY name`,
+        [visit.body.id as string],
       );
-    expect(rows).toEqual([{ name: 'reminders.follow-up', payload: { visitId: visit.body.id } }]);
+    // One job per subscriber of visit.recorded, each carrying the same event.
+    expect(rows.map((row) => [row.name, row.queue])).toEqual([
+      ['event:households.end-silence', 'reminders'],
+      ['event:visits.schedule-follow-up', 'reminders'],
+    ]);
+    expect(new Set(rows.map((row) => row.payload.name))).toEqual(new Set(['visit.recorded']));
   });
 });
 

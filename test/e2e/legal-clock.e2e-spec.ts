@@ -74,22 +74,23 @@ describe(LegalCalendarService.name, () => {
       offsetDays: 10,
       version: rule.version + 1,
     });
-    // A wording change moves no deadline, so nothing is enqueued.
+    // A wording change moves no deadline, so nothing is announced.
     const outbox = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM job_outbox WHERE name = 'deadlines.recompute'`,
+      `SELECT count(*)::int AS n FROM job_outbox WHERE payload->>'name' = 'deadline-rule.changed'`,
     );
     expect(outbox[0].n).toBe(0);
   });
 
-  it('should enqueue the recomputation in the rule change’s transaction', async () => {
+  it('should announce the change in the rule change’s transaction, once per change', async () => {
     const rule = await ruleNamed('plan.posting');
     await t.admin.patch(`/api/v1/deadline-rules/${rule.id}`).send({ offsetDays: 31 }).expect(200);
     await t.admin.patch(`/api/v1/deadline-rules/${rule.id}`).send({ offsetDays: 30 }).expect(200);
-    const rows = await t.dataSource.query(
-      `SELECT payload FROM job_outbox WHERE name = 'deadlines.recompute' AND payload->>'ruleId' = $1`,
+    const rows = await t.dataSource.query<{ version: number }[]>(
+      `SELECT DISTINCT (payload->'payload'->>'version')::int AS version FROM job_outbox
+       WHERE name = 'event:complaints.recompute-deadlines' AND payload->'payload'->>'ruleId' = $1`,
       [rule.id],
     );
-    expect(rows).toHaveLength(2);
+    expect(rows.map((row) => row.version).sort()).toEqual([rule.version + 1, rule.version + 2]);
   });
 
   it('should list the holidays of a year, with Tết day one marked', async () => {

@@ -25,7 +25,11 @@ describe(`${RemindersService.name} (legal deadlines)`, () => {
   const at = (instant: Date) => t.clock.set(instant);
   const justBefore = (instant: Date) => new Date(instant.getTime() - 1000);
   const morningOf = (date: string, days: number) => atLocalTime(addDays(date, days), '08:00', t.clock.timeZone);
-  const sweep = () => t.jobs.run('reminders.sweep', {});
+  /** Lets the owners' reminder handlers catch up with what happened, then fires what is due. */
+  const sweep = async () => {
+    await t.jobs.idle();
+    return t.jobs.run('reminders.sweep', {});
+  };
   const remindersOf = (where: { householdId?: string; kind?: string }) =>
     t.dataSource.getRepository(Reminder).find({ where, order: { createdAt: 'ASC', dueAt: 'ASC' } });
   /** Each reminder of the household by its key (the household id left out), with its status. */
@@ -142,13 +146,27 @@ describe(`${RemindersService.name} (legal deadlines)`, () => {
       expect(projectWide).toHaveLength(4);
       expect(projectWide.every((r) => r.householdId === null && r.administrativeUnitId !== null)).toBe(true);
 
-      // Once the legal clock no longer derives the deadlines (a rule switched off or changed), their
-      // reminders go.
-      await t.app.get(RemindersService).syncLegalDeadlines([]);
-      const after = await t.dataSource.getRepository(Reminder).find({ where: { subjectId: milestoneId } });
-      expect(after.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
-      expect(after[0].cancelReason).toContain('không còn áp dụng');
-      // A cancelled reminder stays closed, whatever a later sweep derives.
+      // Once the legal clock no longer derives the deadlines (a rule switched off), their reminders go.
+      const rules = (await t.admin.get('/api/v1/deadline-rules').expect(200)).body.items as Array<{
+        id: string;
+        code: string;
+      }>;
+      const used = rules.filter((rule) =>
+        ['recovery.decision.agricultural', 'recovery.notice.validity'].includes(rule.code),
+      );
+      const switchTo = async (active: boolean) => {
+        for (const rule of used) await t.admin.patch(`/api/v1/deadline-rules/${rule.id}`).send({ active }).expect(200);
+        await t.jobs.idle();
+      };
+      await switchTo(false);
+      try {
+        const after = await t.dataSource.getRepository(Reminder).find({ where: { subjectId: milestoneId } });
+        expect(after.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);
+        expect(after[0].cancelReason).toContain('không còn áp dụng');
+      } finally {
+        await switchTo(true);
+      }
+      // A cancelled reminder stays closed, whatever is derived later.
       await sweep();
       const again = await t.dataSource.getRepository(Reminder).find({ where: { subjectId: milestoneId } });
       expect(again.map((r) => r.status)).toEqual(['cancelled', 'cancelled']);

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { RemindersController } from '../../src/modules/reminders/reminders.controller.js';
 import { addDays, atLocalTime } from '../../src/common/time/civil-date.js';
 import { RemindersService } from '../../src/modules/reminders/reminders.service.js';
 import { Reminder } from '../../src/modules/reminders/reminder.entity.js';
 import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';
 import { createTestApp, TEST_NOW, type TestApp } from '../utils/create-test-app.js';
+import { domainEvent } from '../utils/test-jobs.js';
 import { WebhookReceiver } from '../utils/webhook-receiver.js';
 
 describe(RemindersController.name, () => {
@@ -22,7 +24,11 @@ describe(RemindersController.name, () => {
   });
 
   const at = (iso: string) => t.clock.set(new Date(iso));
-  const sweep = () => t.jobs.run('reminders.sweep', {});
+  /** Lets the owners' reminder handlers catch up with what happened, then fires what is due. */
+  const sweep = async () => {
+    await t.jobs.idle();
+    return t.jobs.run('reminders.sweep', {});
+  };
   const remindersOf = (where: { householdId?: string; projectId?: string; subjectId?: string; kind?: string }) =>
     t.dataSource.getRepository(Reminder).find({ where, order: { createdAt: 'ASC', dueAt: 'ASC' } });
   const service = () => t.app.get(RemindersService);
@@ -41,8 +47,9 @@ describe(RemindersController.name, () => {
       const household = await makeHousehold(t.dataSource, project.id, { headName: 'Nguyễn Văn Hùng' });
       const visitId = await recordVisit(household.id, '2026-03-09T15:30:00+07:00', '2026-03-16');
       await t.jobs.idle();
-      // The job is keyed by the visit: running it again changes nothing.
-      await t.jobs.run('reminders.follow-up', { visitId });
+      // Handling the visit again (the same facts, as a new event) changes nothing.
+      const [recorded] = await t.jobs.eventsFor('visits.schedule-follow-up', 'visit.recorded');
+      await t.jobs.deliver('visits.schedule-follow-up', { ...recorded, id: randomUUID() });
 
       const [scheduled, ...more] = await remindersOf({ householdId: household.id });
       expect(more).toEqual([]);
@@ -77,7 +84,11 @@ describe(RemindersController.name, () => {
       await t.jobs.idle();
       const older = await recordVisit(household.id, '2026-03-07T09:00:00+07:00', '2026-03-11');
       await t.jobs.idle();
-      await t.jobs.run('reminders.follow-up', { visitId: first });
+      // The first visit's follow-up handled again, late: the newer visit's reminder stands.
+      const events = await t.jobs.eventsFor('visits.schedule-follow-up', 'visit.recorded');
+      const firstEvent = events.find((event) => event.payload.visitId === first);
+      if (!firstEvent) throw new Error('the first visit raised no event');
+      await t.jobs.deliver('visits.schedule-follow-up', { ...firstEvent, id: randomUUID() });
 
       const reminders = await remindersOf({ householdId: household.id });
       expect(reminders.map((r) => [r.dedupeKey, r.status])).toEqual([
@@ -155,12 +166,12 @@ describe(RemindersController.name, () => {
         (await remindersOf({ householdId: household.id })).filter((r) => r.kind === 'household.stale');
 
       at('2026-03-15T02:59:00Z');
-      await t.jobs.run('reminders.find-stale-households', {});
+      await t.jobs.run('households.find-stale', {});
       expect(await stale()).toEqual([]);
 
       at('2026-03-16T02:00:00Z');
-      await t.jobs.run('reminders.find-stale-households', {});
-      await t.jobs.run('reminders.find-stale-households', {});
+      await t.jobs.run('households.find-stale', {});
+      await t.jobs.run('households.find-stale', {});
       await sweep();
       const [first, ...others] = await stale();
       expect(others).toEqual([]);
@@ -176,8 +187,8 @@ describe(RemindersController.name, () => {
       await t.jobs.idle();
       expect((await stale()).map((r) => r.status)).toEqual(['cancelled']);
       at('2026-04-01T02:00:00Z');
-      await t.jobs.run('reminders.find-stale-households', {});
-      await t.jobs.run('reminders.find-stale-households', {});
+      await t.jobs.run('households.find-stale', {});
+      await t.jobs.run('households.find-stale', {});
       expect((await stale()).map((r) => [r.dedupeKey, r.status])).toEqual([
         [`stale:${household.id}:2026-03-01`, 'cancelled'],
         [`stale:${household.id}:2026-03-16`, 'open'],
@@ -194,7 +205,7 @@ describe(RemindersController.name, () => {
       });
       const handedOver = await makeHousehold(t.dataSource, project.id, { ...contact, status: 'handed_over' });
       const silent = await makeHousehold(t.dataSource, project.id, { ...contact, status: 'objecting' });
-      await t.jobs.run('reminders.find-stale-households', {});
+      await t.jobs.run('households.find-stale', {});
       expect(await remindersOf({ householdId: archived.id })).toEqual([]);
       expect(await remindersOf({ householdId: handedOver.id })).toEqual([]);
       expect(await remindersOf({ householdId: silent.id })).toHaveLength(1);
@@ -328,8 +339,8 @@ describe(RemindersController.name, () => {
       const digests = () => remindersOf({ subjectId: ward.id, kind: 'ward.daily-digest' });
 
       at('2026-03-11T00:00:00Z');
-      await t.jobs.run('reminders.daily-digest', {});
-      await t.jobs.run('reminders.daily-digest', {});
+      await t.jobs.run('stats.daily-digest', {});
+      await t.jobs.run('stats.daily-digest', {});
       const [digest, ...more] = await digests();
       expect(more).toEqual([]);
       expect(digest).toMatchObject({
@@ -348,7 +359,7 @@ describe(RemindersController.name, () => {
       });
 
       at('2026-03-12T00:00:00Z');
-      await t.jobs.run('reminders.daily-digest', {});
+      await t.jobs.run('stats.daily-digest', {});
       expect((await digests()).map((d) => d.dedupeKey)).toEqual([
         `digest:${ward.id}:2026-03-11`,
         `digest:${ward.id}:2026-03-12`,
@@ -365,9 +376,22 @@ describe(RemindersController.name, () => {
       const below = await makeProject(t.dataSource, { consentThreshold: 0.75 });
       for (const status of ['agreed', 'objecting'] as const) await makeHousehold(t.dataSource, below.id, { status });
 
-      await t.jobs.run('projects.check-threshold', { projectId: project.id });
-      await t.jobs.run('projects.check-threshold', { projectId: project.id });
-      await t.jobs.run('projects.check-threshold', { projectId: below.id });
+      // As if a household of each had just moved: the check runs on every move, and tells once.
+      const moved = (projectId: string) =>
+        domainEvent('household.consent-changed', {
+          householdId: randomUUID(),
+          householdCode: 'X',
+          projectId,
+          from: 'persuading',
+          to: 'agreed',
+          condition: null,
+          reason: 'Đồng ý',
+          changedAt: TEST_NOW.toISOString(),
+          visitId: null,
+        });
+      await t.jobs.deliver('stats.check-threshold', moved(project.id));
+      await t.jobs.deliver('stats.check-threshold', moved(project.id));
+      await t.jobs.deliver('stats.check-threshold', moved(below.id));
 
       const reminders = await remindersOf({ projectId: project.id });
       expect(reminders).toHaveLength(1);

@@ -324,6 +324,7 @@ describe(ResettlementModule.name, () => {
         const { fund } = await fundWithOffers(1, 1);
         const offer = await offerFor(fund.id, 'H-1');
         await t.admin.post(`/api/v1/resettlement-offers/${offer.id}/accept`).send({}).expect(200);
+        await t.jobs.idle();
 
         const deliveries = await t.dataSource.query<{ event: string; payload: Record<string, unknown> }[]>(
           `SELECT event, payload FROM webhook_deliveries WHERE subscription_id = $1 AND payload->>'offerId' = $2

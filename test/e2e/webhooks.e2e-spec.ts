@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { WebhookEvent } from '../../src/modules/webhooks/domain/webhook-events.js';
 import { WebhooksController } from '../../src/modules/webhooks/webhooks.controller.js';
 import { WebhooksService } from '../../src/modules/webhooks/webhooks.service.js';
@@ -38,7 +39,7 @@ describe(WebhooksController.name, () => {
   }
 
   const emit = (event: WebhookEvent, payload: Record<string, unknown>) =>
-    t.tx.run(() => t.app.get(WebhooksService).emit(event, payload));
+    t.tx.run(() => t.app.get(WebhooksService).emit(event, randomUUID(), payload));
 
   const deliveriesOf = async (subscriptionId: string) =>
     (await t.admin.get(`/api/v1/webhooks/${subscriptionId}/deliveries`).expect(200)).body.items as Array<
@@ -128,7 +129,7 @@ describe(WebhooksController.name, () => {
 
     await expect(
       t.tx.run(async () => {
-        await t.app.get(WebhooksService).emit('household.status_changed', { householdId: 'h2' });
+        await t.app.get(WebhooksService).emit('household.status_changed', randomUUID(), { householdId: 'h2' });
         throw new Error('the status change failed');
       }),
     ).rejects.toThrow('the status change failed');

@@ -4,9 +4,17 @@ import { type Job, Queue, QueueEvents } from 'bullmq';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config.js';
+import { SYSTEM_ACTOR } from '../../src/common/request-context.js';
+import type { DomainEvent, DomainEventName, DomainEvents } from '../../src/events/domain-events.js';
+import { EventBus, subscriptionJobName } from '../../src/events/event-bus.service.js';
 import { JOB_QUEUE, type JobName, type JobPayloads, QUEUES, type QueueName } from '../../src/jobs/job-names.js';
 import { OutboxRelay } from '../../src/jobs/outbox-relay.service.js';
 import { redisConnection } from '../../src/jobs/redis-connection.js';
+
+/** An occurrence of a domain event made up by a test, as the bus would hand it to a subscriber. */
+export function domainEvent<N extends DomainEventName>(name: N, payload: DomainEvents[N]): DomainEvent<N> {
+  return { id: randomUUID(), name, occurredAt: new Date().toISOString(), actor: SYSTEM_ACTOR, payload };
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -28,6 +36,27 @@ export class TestJobs {
     const queueName = JOB_QUEUE[name];
     const events = await this.eventsOf(queueName);
     const job: Job = await this.queue(queueName).add(name, payload, { jobId: `test-${randomUUID()}` });
+    return job.waitUntilFinished(events, timeoutMs);
+  }
+
+  /** The events an asynchronous subscription was given so far (from the outbox), oldest first. */
+  async eventsFor<N extends DomainEventName>(subscriptionId: string, _event?: N): Promise<Array<DomainEvent<N>>> {
+    const rows = await this.app
+      .get(DataSource)
+      .query<{ payload: DomainEvent<N> }[]>(`SELECT payload FROM job_outbox WHERE name = $1 ORDER BY id`, [
+        subscriptionJobName(subscriptionId),
+      ]);
+    return rows.map((row) => row.payload);
+  }
+
+  /** Hands an event to one subscription through its real queue and waits for the outcome. */
+  async deliver(subscriptionId: string, event: DomainEvent, timeoutMs = 15_000): Promise<unknown> {
+    const queueName = this.app.get(EventBus).queueOf(subscriptionId);
+    if (!queueName) throw new Error(`No asynchronous subscription ${subscriptionId}`);
+    const events = await this.eventsOf(queueName);
+    const job: Job = await this.queue(queueName).add(subscriptionJobName(subscriptionId), event, {
+      jobId: `test-${randomUUID()}`,
+    });
     return job.waitUntilFinished(events, timeoutMs);
   }
 

@@ -1,4 +1,13 @@
-import { addDays, atLocalTime, daysBetween, offsetMs, toLocalDate, toLocalDateTime, viDate } from './civil-date.js';
+import {
+  addDays,
+  atLocalTime,
+  daysBetween,
+  offsetMs,
+  toLocalDate,
+  toLocalDateTime,
+  viDate,
+  viDateTime,
+} from './civil-date.js';
 
 describe(atLocalTime.name, () => {
   it.each([
@@ -67,5 +76,11 @@ describe(toLocalDateTime.name, () => {
 describe(viDate.name, () => {
   it('should write a civil date as Vietnamese documents do', () => {
     expect(viDate('2026-03-01')).toBe('01/03/2026');
+  });
+});
+
+describe(viDateTime.name, () => {
+  it('should write a Hanoi wall-clock time', () => {
+    expect(viDateTime(new Date('2026-03-10T17:05:00Z'), 'Asia/Ho_Chi_Minh')).toBe('00:05 11/03/2026');
   });
 });

@@ -113,3 +113,9 @@ export function offsetMs(instant: Date, timeZone: string): number {
   const minutes = Number(match[2]) * 60 + Number(match[3]);
   return (match[1] === '-' ? -minutes : minutes) * MINUTE_MS;
 }
+
+/** `16:30 16/03/2026`: a wall-clock time in `timeZone`, as Vietnamese documents write it. */
+export function viDateTime(instant: Date, timeZone: string): string {
+  const local = toLocalDateTime(instant, timeZone);
+  return `${local.time} ${viDate(local.date)}`;
+}

@@ -1,9 +1,11 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock/clock.js';
 import { DAY_MS } from '../../common/time/civil-date.js';
 import { UnauthenticatedError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import type { DomainEvent } from '../../events/domain-events.js';
+import { OnDomainEvent } from '../../events/on-domain-event.decorator.js';
 import type { Principal } from '../access/principal.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -37,7 +39,7 @@ type Rotation =
   | { verdict: Exclude<RefreshVerdict, 'valid'> };
 
 @Injectable()
-export class AuthService implements OnModuleInit {
+export class AuthService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly users: UsersService,
@@ -49,8 +51,10 @@ export class AuthService implements OnModuleInit {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  onModuleInit(): void {
-    this.users.onAccessRevoked((userId) => this.refreshTokens.revokeAllOfUser(userId, this.clock.now()));
+  /** Sessions end with the access, in the same transaction: a deactivated account cannot refresh. */
+  @OnDomainEvent('user.access-revoked', { id: 'auth.end-sessions', inTransaction: true })
+  async endSessions({ payload }: DomainEvent<'user.access-revoked'>): Promise<void> {
+    await this.refreshTokens.revokeAllOfUser(payload.userId, this.clock.now());
   }
 
   /**

@@ -1,4 +1,4 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
@@ -6,7 +6,7 @@ import { type Actor, SYSTEM_ACTOR } from '../../common/request-context.js';
 import { projectInScope, type Scope } from '../access/scope.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { DeadlineDependents } from '../legal-clock/deadline-dependents.js';
+import { EventBus } from '../../events/event-bus.service.js';
 import type { DeadlineRule } from '../legal-clock/deadline-rule.entity.js';
 import { LegalCalendarService } from '../legal-clock/legal-calendar.service.js';
 import type { ComplaintEvent } from './complaint-event.entity.js';
@@ -18,22 +18,13 @@ import {
 } from './complaints.errors.js';
 import { ComplaintsRepository } from './complaints.repository.js';
 import type { ComplaintAction, ComplaintEventKind, ComplaintStatus } from './domain/complaint-status.js';
-import { decideComplaintStep, openDeadline, resolveRuleCode } from './domain/complaint.rules.js';
+import { decideComplaintStep, resolveRuleCode } from './domain/complaint.rules.js';
 import type { CreateComplaintDto } from './dto/create-complaint.dto.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface ComplaintWithHistory {
   complaint: Complaint;
   history: ComplaintEvent[];
-}
-
-/** One running complaint deadline, for reminders. */
-export interface OpenComplaintDeadline {
-  complaintId: string;
-  projectId: string;
-  householdId: string;
-  kind: 'accept' | 'resolve';
-  dueOn: string;
 }
 
 /** A step of a complaint's life as the controller hands it over. */
@@ -65,20 +56,16 @@ const EVENT_OF: Record<ComplaintAction, ComplaintEventKind> = {
  * with the rule and the day they count from, so an edited rule can move them.
  */
 @Injectable()
-export class ComplaintsService implements OnModuleInit {
+export class ComplaintsService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly complaints: ComplaintsRepository,
     private readonly households: HouseholdsService,
     private readonly projects: ProjectsService,
     private readonly calendar: LegalCalendarService,
-    private readonly dependents: DeadlineDependents,
+    private readonly events: EventBus,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.dependents.register('complaints', (rule) => this.recomputeForRule(rule));
-  }
 
   async receive(householdId: string, input: CreateComplaintDto, actor: Actor): Promise<ComplaintWithHistory> {
     const { household } = await this.households.get(householdId);
@@ -111,6 +98,7 @@ export class ComplaintsService implements OnModuleInit {
         legalBasis: due?.legalBasis ?? null,
         newDueOn: due?.dueOn ?? null,
       });
+      await this.announce(complaint);
       return { complaint, history: await this.complaints.history(complaint.id) };
     });
   }
@@ -213,26 +201,8 @@ export class ComplaintsService implements OnModuleInit {
       complaint.version += 1;
       const saved = await this.complaints.save(complaint);
       await this.complaints.appendEvent(event);
+      await this.announce(saved);
       return { complaint: saved, history: await this.complaints.history(id) };
-    });
-  }
-
-  /** Every open complaint's running deadline (acceptance or resolution), for reminders. */
-  async openDeadlines(): Promise<OpenComplaintDeadline[]> {
-    const open = await this.complaints.open();
-    return open.flatMap((complaint) => {
-      const deadline = openDeadline(complaint);
-      return deadline
-        ? [
-            {
-              complaintId: complaint.id,
-              projectId: complaint.projectId,
-              householdId: complaint.householdId,
-              kind: deadline.kind,
-              dueOn: deadline.dueOn,
-            },
-          ]
-        : [];
     });
   }
 
@@ -273,10 +243,21 @@ export class ComplaintsService implements OnModuleInit {
           previousDueOn: current,
           newDueOn: next,
         });
+        await this.announce(complaint);
         return true;
       });
       if (changed) moved += 1;
     }
     return moved;
+  }
+
+  /** Tells the reminders of the complaint (and anyone else) that its state or deadline changed. */
+  private announce(complaint: Complaint): Promise<void> {
+    return this.events.publish('complaint.changed', {
+      complaintId: complaint.id,
+      projectId: complaint.projectId,
+      householdId: complaint.householdId,
+      status: complaint.status,
+    });
   }
 }

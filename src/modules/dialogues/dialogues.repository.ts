@@ -44,18 +44,6 @@ export class DialoguesRepository {
       .getManyAndCount();
   }
 
-  /** Scheduled sessions of these projects starting in [from, to), across projects in one query. */
-  scheduledBetween(projectIds: readonly string[], from: Date, to: Date): Promise<DialogueSession[]> {
-    if (projectIds.length === 0) return Promise.resolve([]);
-    return this.manager
-      .createQueryBuilder(DialogueSession, 'session')
-      .where('session.project_id = ANY(:projectIds)', { projectIds })
-      .andWhere(`session.status = 'scheduled'`)
-      .andWhere('session.scheduled_at >= :from AND session.scheduled_at < :to', { from, to })
-      .orderBy('session.scheduled_at', 'ASC')
-      .getMany();
-  }
-
   /** Participants per session, for a whole page of sessions in one query. */
   async participantsBySession(sessionIds: readonly string[]): Promise<Map<string, DialogueParticipant[]>> {
     const rows = sessionIds.length

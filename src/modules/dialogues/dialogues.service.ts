@@ -1,9 +1,9 @@
-import { forwardRef, Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { EventBus } from '../../events/event-bus.service.js';
 import { HouseholdsService } from '../households/households.service.js';
-import { RemindersService } from '../reminders/reminders.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import type { DialogueParticipant } from './dialogue-participant.entity.js';
 import type { DialogueSession } from './dialogue-session.entity.js';
@@ -32,7 +32,7 @@ export class DialoguesService {
     private readonly sessions: DialoguesRepository,
     private readonly projects: ProjectsService,
     private readonly households: HouseholdsService,
-    @Inject(forwardRef(() => RemindersService)) private readonly reminders: RemindersService,
+    private readonly events: EventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -49,15 +49,9 @@ export class DialoguesService {
         agenda: input.agenda ?? null,
       });
       await this.sessions.invite(session.id, input.householdIds);
-      // The day-before announcement is scheduled (or moved, or cancelled) with the session itself.
-      await this.reminders.scheduleDialogueSession(session);
+      await this.announceChange(session);
       return { session, participants: await this.sessions.participantsOf(session.id) };
     });
-  }
-
-  /** Scheduled sessions of the given projects starting in [from, to): for announcing them. */
-  scheduledBetween(projectIds: readonly string[], from: Date, to: Date): Promise<DialogueSession[]> {
-    return this.sessions.scheduledBetween(projectIds, from, to);
   }
 
   /** The project a session belongs to, or null when there is no such session. */
@@ -96,19 +90,6 @@ export class DialoguesService {
     expected: ExpectedVersion | undefined,
   ): Promise<DialogueSessionWithParticipants> {
     const requested = toPatch(input);
-    // Households are checked before the transaction: the check runs on another module's connection,
-    // and holding our row lock while waiting for a second pooled connection can exhaust the pool.
-    // Only newly invited households are checked, so one archived after its invitation does not
-    // block later edits; those already invited were checked when they were added.
-    if (requested.householdIds) {
-      const current = await this.get(id);
-      const invited = new Set(current.participants.map((p) => p.householdId));
-      await this.assertHouseholdsInProject(
-        current.session.projectId,
-        requested.householdIds.filter((householdId) => !invited.has(householdId)),
-      );
-    }
-
     return this.tx.run(async () => {
       const session = await this.sessions.findByIdForUpdate(id);
       if (!session) throw new NotFoundError('DialogueSession', id);
@@ -116,6 +97,15 @@ export class DialoguesService {
         throw new StaleVersionError('DialogueSession', id, expected.version, session.version, expected.viaHeader);
       }
       const participants = await this.sessions.participantsOf(id);
+      // Only newly invited households are checked, so one archived after its invitation does not
+      // block later edits; those already invited were checked when they were added.
+      if (requested.householdIds) {
+        const invited = new Set(participants.map((p) => p.householdId));
+        await this.assertHouseholdsInProject(
+          session.projectId,
+          requested.householdIds.filter((householdId) => !invited.has(householdId)),
+        );
+      }
       const patch = effectivePatch({ ...session, invitations: participants }, requested);
       if (isEmptyPatch(patch)) return { session, participants };
 
@@ -132,7 +122,7 @@ export class DialoguesService {
       Object.assign(session, columns, { status: decision.status });
       session.version += 1;
       const saved = await this.sessions.save(session);
-      await this.reminders.scheduleDialogueSession(saved);
+      await this.announceChange(saved);
       if (householdIds) {
         const keep = new Set(householdIds);
         const had = new Set(wasInvited);
@@ -147,6 +137,15 @@ export class DialoguesService {
       }
       if (attendance) await this.sessions.recordAttendance(id, attendance);
       return { session: saved, participants: await this.sessions.participantsOf(id) };
+    });
+  }
+
+  private announceChange(session: DialogueSession): Promise<void> {
+    return this.events.publish('dialogue-session.changed', {
+      sessionId: session.id,
+      projectId: session.projectId,
+      status: session.status,
+      scheduledAt: session.scheduledAt.toISOString(),
     });
   }
 

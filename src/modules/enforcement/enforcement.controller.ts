@@ -16,7 +16,8 @@ import {
 } from './dto/enforcement-actions.dto.js';
 import { EnforcementRecordListResponse, EnforcementRecordResponse } from './dto/enforcement-record.response.js';
 import { UpdateEnforcementRecordDto } from './dto/update-enforcement-record.dto.js';
-import { EnforcementService, type EnforcementView } from './enforcement.service.js';
+import { EnforcementRecordsService, type EnforcementView } from './enforcement-records.service.js';
+import { EnforcementStepsService } from './enforcement-steps.service.js';
 
 const ETAG_HEADER = { ETag: { description: 'Send back as If-Match when changing it' } };
 
@@ -31,7 +32,10 @@ function reply(view: EnforcementView, res: FastifyReply): EnforcementRecordRespo
 @ApiTags('enforcement')
 @Controller()
 export class EnforcementController {
-  constructor(private readonly enforcement: EnforcementService) {}
+  constructor(
+    private readonly enforcement: EnforcementRecordsService,
+    private readonly steps: EnforcementStepsService,
+  ) {}
 
   @Post('households/:id/enforcement')
   @Requires('enforcement:write')
@@ -114,7 +118,7 @@ export class EnforcementController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.enforcement.schedule(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
+    return reply(await this.steps.schedule(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
   }
 
   @Post('enforcement/:id/comply')
@@ -134,7 +138,7 @@ export class EnforcementController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.enforcement.comply(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
+    return reply(await this.steps.comply(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
   }
 
   @Post('enforcement/:id/execute')
@@ -152,7 +156,7 @@ export class EnforcementController {
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.enforcement.execute(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
+    return reply(await this.steps.execute(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
   }
 
   @Post('enforcement/:id/cancel')
@@ -169,6 +173,6 @@ export class EnforcementController {
     @CurrentScope() scope: Scope,
     @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.enforcement.cancel(id, body, scope, expectedVersion(ifMatch, body.version)), res);
+    return reply(await this.steps.cancel(id, body, scope, expectedVersion(ifMatch, body.version)), res);
   }
 }

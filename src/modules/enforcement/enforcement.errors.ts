@@ -36,10 +36,3 @@ export class EnforcementInputError extends DomainError {
     super('invalid_input', 'VALIDATION_FAILED', 'The enforcement record is invalid', { fields });
   }
 }
-
-/** The record changed between reading the persuasion file and locking it; the caller retries. */
-export class EnforcementRecordChangedError extends DomainError {
-  constructor(id: string) {
-    super('stale_version', 'ENFORCEMENT_RECORD_CHANGED', `Enforcement record ${id} changed meanwhile; retry`, { id });
-  }
-}

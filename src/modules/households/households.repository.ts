@@ -8,6 +8,7 @@ import { LandParcel } from './land-parcel.entity.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { mapUniqueViolations } from '../../database/unique-violation.js';
 import { HouseholdCodeTakenError } from './households.errors.js';
+import type { SilentHousehold } from './domain/stale-reminders.js';
 
 const codeTaken = (code: string) => ({ households_project_code_key: () => new HouseholdCodeTakenError(code) });
 
@@ -111,6 +112,48 @@ export class HouseholdsRepository {
 
   async appendTransition(row: Partial<ConsentTransition>): Promise<ConsentTransition> {
     return this.manager.save(ConsentTransition, this.manager.create(ConsentTransition, row));
+  }
+
+  /**
+   * Live, not handed-over households of these projects silent (since their last contact, or since
+   * they were registered) for longer than their project allows at `now`, one page in id order.
+   */
+  async silentHouseholds(
+    limits: ReadonlyArray<{ id: string; staleAfterDays: number }>,
+    now: Date,
+    after: string | null,
+    limit: number,
+  ): Promise<Array<Omit<SilentHousehold, 'administrativeUnitId'>>> {
+    if (limits.length === 0) return [];
+    const rows: Array<{
+      id: string;
+      project_id: string;
+      code: string;
+      head_name: string;
+      last_contact_at: Date | null;
+      silent_since: Date;
+      stale_after_days: number;
+    }> = await this.manager.query(
+      `SELECT h.id, h.project_id, h.code, h.head_name, h.last_contact_at,
+              COALESCE(h.last_contact_at, h.created_at) AS silent_since, p.stale_after_days
+       FROM households h
+       JOIN unnest($1::uuid[], $2::int[]) AS p(id, stale_after_days) ON p.id = h.project_id
+       WHERE h.archived_at IS NULL AND h.status <> 'handed_over'
+         AND COALESCE(h.last_contact_at, h.created_at) + p.stale_after_days * interval '1 day' <= $3
+         AND ($4::uuid IS NULL OR h.id > $4::uuid)
+       ORDER BY h.id
+       LIMIT $5`,
+      [limits.map((l) => l.id), limits.map((l) => l.staleAfterDays), now, after, limit],
+    );
+    return rows.map((row) => ({
+      householdId: row.id,
+      projectId: row.project_id,
+      code: row.code,
+      headName: row.head_name,
+      lastContactAt: row.last_contact_at,
+      silentSince: row.silent_since,
+      staleAfterDays: row.stale_after_days,
+    }));
   }
 
   history(householdId: string): Promise<ConsentTransition[]> {

@@ -3,11 +3,11 @@ import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
-import { JobsService } from '../../jobs/jobs.service.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { EventBus } from '../../events/event-bus.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
-import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { ConsentTransition } from './consent-transition.entity.js';
-import { type ConsentStatus, FIRST_VISIT_REASON } from './domain/consent-status.js';
+import { type ConsentCondition, type ConsentStatus, FIRST_VISIT_REASON } from './domain/consent-status.js';
 import { decideTransition } from './domain/consent-transition.rules.js';
 import { resolveLandArea } from './domain/land-area.js';
 import type { ConsentTransitionDto } from './dto/consent-transition.dto.js';
@@ -23,9 +23,9 @@ import {
   HouseholdArchivedError,
   LandAreaMismatchError,
 } from './households.errors.js';
+import type { HouseholdConsentChanged } from './households.events.js';
 import { HouseholdsRepository } from './households.repository.js';
 import type { LandParcel } from './land-parcel.entity.js';
-import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface TransitionOptions {
   /** Set only by the enforcement capability, which checks LL2024 art. 89's preconditions. */
@@ -58,8 +58,7 @@ export class HouseholdsService {
     private readonly tx: TransactionHost,
     private readonly households: HouseholdsRepository,
     private readonly projects: ProjectsService,
-    private readonly jobs: JobsService,
-    private readonly webhooks: WebhooksService,
+    private readonly events: EventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -123,12 +122,31 @@ export class HouseholdsService {
       );
       if (!area.ok) throw new LandAreaMismatchError(area.declared, area.parcelsSum);
 
+      const archiving = archived === true && !household.archivedAt;
+      const restoring = archived === false && household.archivedAt !== null;
       Object.assign(household, fields, { landAreaM2: area.area.areaM2, landAreaSource: area.area.source });
-      if (archived === true) Object.assign(household, { archivedAt: this.clock.now(), archiveReason });
-      if (archived === false) Object.assign(household, { archivedAt: null, archiveReason: null });
+      if (archiving) Object.assign(household, { archivedAt: this.clock.now(), archiveReason });
+      if (restoring) Object.assign(household, { archivedAt: null, archiveReason: null });
       household.version += 1;
       const saved = await this.households.save(household);
       if (parcels) await this.households.replaceParcels(id, toParcelRows(parcels));
+      // Archiving takes a household out of everything a consent move affects: the same followers react.
+      if (archiving) {
+        await this.events.publish('household.archived', {
+          householdId: id,
+          projectId: saved.projectId,
+          status: saved.status,
+          reason: archiveReason as string,
+          archivedAt: (saved.archivedAt as Date).toISOString(),
+        });
+      }
+      if (restoring) {
+        await this.events.publish('household.restored', {
+          householdId: id,
+          projectId: saved.projectId,
+          status: saved.status,
+        });
+      }
       return { household: saved, parcels: await this.households.parcelsOf(id) };
     });
   }
@@ -138,8 +156,8 @@ export class HouseholdsService {
    * household queue up and the second decides against the first one's result; the status and its
    * history row commit together.
    *
-   * Other capabilities call it too: enforcement (which alone knows whether the legal preconditions
-   * are on file) and resettlement (which moves the household within its own transaction, `em`).
+   * Other capabilities call it too, inside their own transaction: enforcement (which alone knows
+   * whether the legal preconditions are on file) and resettlement (an accepted unit).
    */
   async transition(
     id: string,
@@ -148,7 +166,7 @@ export class HouseholdsService {
     expected: ExpectedVersion | undefined,
     options: TransitionOptions = {},
   ): Promise<Household> {
-    const work = async () => {
+    return this.tx.run(async () => {
       const household = await this.lockExisting(id);
       assertVersion(household, expected);
       if (input.from && input.from !== household.status)
@@ -189,19 +207,14 @@ export class HouseholdsService {
         actorId: actor.id,
         at: now,
       });
-      // Enforcement being prepared against a household that no longer objects is closed by a job
-      // (enforcement builds on this module, so it cannot be called from here).
-      if (household.status === 'objecting' && decision.outcome.status !== 'enforcement_pending') {
-        await this.jobs.enqueue('enforcement.close-drafts', { householdId: id }, {});
-      }
-      // Whether the project just crossed its consent threshold is checked after the commit, by a job.
-      await this.jobs.enqueue('projects.check-threshold', { projectId: household.projectId }, {});
-      await this.announceStatusChange(household, decision.outcome.status, input.reason, now);
+      await this.events.publish(
+        'household.consent-changed',
+        consentChanged(household, decision.outcome.status, input.reason, now, null, decision.outcome.consentCondition),
+      );
       Object.assign(household, decision.outcome, { statusChangedAt: now });
       household.version += 1;
       return this.households.save(household);
-    };
-    return this.tx.run(work);
+    });
   }
 
   async history(id: string): Promise<ConsentTransition[]> {
@@ -218,8 +231,17 @@ export class HouseholdsService {
     if (!(await this.households.exists(id))) throw new NotFoundError('Household', id);
   }
 
-  /** Locks a live household for a visit being recorded in the caller's transaction. */
-  async lockForVisit(id: string): Promise<Household> {
+  /**
+   * Locks the household for the rest of the ambient transaction. Every use case that changes a
+   * household's records (visits, enforcement, offers) takes this lock first: household before its
+   * records, so they queue rather than deadlock. Null when there is no such household.
+   */
+  lock(id: string): Promise<Household | null> {
+    return this.households.findByIdForUpdate(id);
+  }
+
+  /** Locks a live household (see `lock`); an archived one cannot take a visit or a record. */
+  async lockLive(id: string): Promise<Household> {
     const household = await this.lockExisting(id);
     if (household.archivedAt) throw new HouseholdArchivedError(id);
     return household;
@@ -249,7 +271,10 @@ export class HouseholdsService {
         actorId: actor.id,
         at: visit.visitedAt,
       });
-      await this.announceStatusChange(household, 'persuading', FIRST_VISIT_REASON, visit.visitedAt);
+      await this.events.publish(
+        'household.consent-changed',
+        consentChanged(household, 'persuading', FIRST_VISIT_REASON, visit.visitedAt, visit.visitId, null),
+      );
       household.status = 'persuading';
       household.statusChangedAt = visit.visitedAt;
     }
@@ -257,24 +282,32 @@ export class HouseholdsService {
     return this.households.save(household);
   }
 
-  /** Tells subscribed API clients, in the same transaction: no event for a move that rolled back. */
-  private announceStatusChange(household: Household, to: ConsentStatus, reason: string, at: Date) {
-    return this.webhooks.emit('household.status_changed', {
-      householdId: household.id,
-      householdCode: household.code,
-      projectId: household.projectId,
-      from: household.status,
-      to,
-      reason,
-      changedAt: at.toISOString(),
-    });
-  }
-
   private async lockExisting(id: string): Promise<Household> {
     const household = await this.households.findByIdForUpdate(id);
     if (!household) throw new NotFoundError('Household', id);
     return household;
   }
+}
+
+function consentChanged(
+  household: Household,
+  to: ConsentStatus,
+  reason: string,
+  at: Date,
+  visitId: string | null,
+  condition: ConsentCondition | null,
+): HouseholdConsentChanged {
+  return {
+    householdId: household.id,
+    householdCode: household.code,
+    projectId: household.projectId,
+    from: household.status,
+    to,
+    condition,
+    reason,
+    changedAt: at.toISOString(),
+    visitId,
+  };
 }
 
 function assertVersion(household: Household, expected: ExpectedVersion | undefined): void {

@@ -1,10 +1,7 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
-import { HandlesJob } from '../../jobs/job-handler.decorator.js';
-import type { JobPayloads } from '../../jobs/job-names.js';
-import { JobsService } from '../../jobs/jobs.service.js';
-import { DeadlineDependents } from './deadline-dependents.js';
+import { EventBus } from '../../events/event-bus.service.js';
 import type { DeadlineRule } from './deadline-rule.entity.js';
 import type { UpdateDeadlineRuleDto } from './dto/update-deadline-rule.dto.js';
 import { LegalClockRepository } from './legal-clock.repository.js';
@@ -12,13 +9,10 @@ import { TransactionHost } from '../../database/transaction-host.js';
 
 @Injectable()
 export class DeadlineRulesService {
-  private readonly logger = new Logger(DeadlineRulesService.name);
-
   constructor(
     private readonly tx: TransactionHost,
     private readonly repository: LegalClockRepository,
-    private readonly dependents: DeadlineDependents,
-    private readonly jobs: JobsService,
+    private readonly events: EventBus,
   ) {}
 
   list(): Promise<DeadlineRule[]> {
@@ -32,9 +26,9 @@ export class DeadlineRulesService {
   }
 
   /**
-   * Changes a rule. When the change can move deadlines (offset, day kind, switched on or off), the
-   * recomputation of open deadlines is enqueued in the same transaction: it runs once the change
-   * has committed, or not at all.
+   * Changes a rule. When the change can move deadlines (offset, day kind, switched on or off), it is
+   * announced in the same transaction: whoever stored deadlines with the rule recomputes them once
+   * the change has committed, or never.
    */
   async update(id: string, input: UpdateDeadlineRuleDto, expected: ExpectedVersion | undefined): Promise<DeadlineRule> {
     return this.tx.run(async () => {
@@ -58,27 +52,10 @@ export class DeadlineRulesService {
       Object.assign(rule, fields);
       rule.version += 1;
       const saved = await this.repository.saveRule(rule);
-      // Keyed by the new version: two edits make two recomputations, a retried publish makes one.
-      if (movesDeadlines)
-        await this.jobs.enqueue('deadlines.recompute', { ruleId: id }, { key: `${id}-v${saved.version}` });
+      if (movesDeadlines) {
+        await this.events.publish('deadline-rule.changed', { ruleId: id, code: saved.code, version: saved.version });
+      }
       return saved;
     });
-  }
-
-  /**
-   * Re-reads the rule as it is now and lets every capability recompute the deadlines it stored with
-   * it. Idempotent: recomputing against the current rule twice changes nothing the second time.
-   */
-  @HandlesJob('deadlines.recompute')
-  async recompute({ ruleId }: JobPayloads['deadlines.recompute']): Promise<{ moved: number }> {
-    const rule = await this.repository.ruleById(ruleId);
-    if (!rule) return { moved: 0 };
-    let moved = 0;
-    for (const [name, recompute] of this.dependents.entries()) {
-      const count = await recompute(rule);
-      if (count) this.logger.log(`${name}: ${count} deadline(s) moved after rule ${rule.code} changed`);
-      moved += count;
-    }
-    return { moved };
   }
 }

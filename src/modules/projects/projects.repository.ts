@@ -72,6 +72,42 @@ export class ProjectsRepository {
     return rows.map((row) => row.project_id);
   }
 
+  /** Each project's first unit by code (deterministic): the ward its unit-level work goes to. */
+  async primaryUnitIds(projectIds: readonly string[]): Promise<Map<string, string>> {
+    if (projectIds.length === 0) return new Map();
+    const rows: { project_id: string; administrative_unit_id: string }[] = await this.manager.query(
+      `SELECT DISTINCT ON (pau.project_id) pau.project_id, pau.administrative_unit_id
+       FROM project_administrative_units pau
+       JOIN administrative_units au ON au.id = pau.administrative_unit_id
+       WHERE pau.project_id = ANY($1::uuid[])
+       ORDER BY pau.project_id, au.code, au.id`,
+      [projectIds],
+    );
+    return new Map(rows.map((row) => [row.project_id, row.administrative_unit_id]));
+  }
+
+  /** Every unit some active project lies in, with its name and those projects. */
+  async activeProjectsByUnit(): Promise<Array<{ unitId: string; unitName: string; projectIds: string[] }>> {
+    const rows: { unit_id: string; unit_name: string; project_ids: string[] }[] = await this.manager.query(
+      `SELECT au.id AS unit_id, au.name AS unit_name, array_agg(p.id ORDER BY p.id) AS project_ids
+       FROM project_administrative_units pau
+       JOIN projects p ON p.id = pau.project_id AND p.status = 'active'
+       JOIN administrative_units au ON au.id = pau.administrative_unit_id
+       GROUP BY au.id, au.name
+       ORDER BY au.id`,
+    );
+    return rows.map((row) => ({ unitId: row.unit_id, unitName: row.unit_name, projectIds: row.project_ids }));
+  }
+
+  /** Active projects with how long a household may go without contact. */
+  activeWithStaleLimits(): Promise<Array<{ id: string; staleAfterDays: number }>> {
+    return this.manager.find(Project, {
+      select: { id: true, staleAfterDays: true },
+      where: { status: 'active' },
+      order: { id: 'ASC' },
+    });
+  }
+
   insert(project: Partial<Project> & { code: string }): Promise<Project> {
     return mapUniqueViolations(
       () => this.manager.save(Project, this.manager.create(Project, project)),

@@ -59,6 +59,28 @@ export class ProjectsService {
     return [projects.map((project) => ({ project, administrativeUnitIds: units.get(project.id) ?? [] })), total];
   }
 
+  /**
+   * The ward a project's unit-level work (reminders, digests) goes to: its first administrative unit
+   * by code. Null for a project without units.
+   */
+  async primaryUnitOf(projectId: string): Promise<string | null> {
+    return (await this.projects.primaryUnitIds([projectId])).get(projectId) ?? null;
+  }
+
+  primaryUnitsOf(projectIds: readonly string[]): Promise<Map<string, string>> {
+    return this.projects.primaryUnitIds(projectIds);
+  }
+
+  /** Every ward some active project lies in, with its name and those projects. */
+  activeProjectsByUnit(): Promise<Array<{ unitId: string; unitName: string; projectIds: string[] }>> {
+    return this.projects.activeProjectsByUnit();
+  }
+
+  /** Active projects and the days a household may go uncontacted in each. */
+  activeWithStaleLimits(): Promise<Array<{ id: string; staleAfterDays: number }>> {
+    return this.projects.activeWithStaleLimits();
+  }
+
   /** Ids of the projects lying in any of these units (the caller expands subtrees). */
   idsInUnits(unitIds: readonly string[]): Promise<string[]> {
     return unitIds.length ? this.projects.idsInUnits(unitIds) : Promise.resolve([]);

@@ -1,30 +1,18 @@
-import { forwardRef, Module } from '@nestjs/common';
-import { ComplaintsModule } from '../complaints/complaints.module.js';
-import { DialoguesModule } from '../dialogues/dialogues.module.js';
-import { LegalClockModule } from '../legal-clock/legal-clock.module.js';
-import { StatsModule } from '../stats/stats.module.js';
-import { WebhooksModule } from '../webhooks/webhooks.module.js';
-import { ReminderJobs } from './reminder-jobs.processor.js';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Reminder } from './reminder.entity.js';
 import { RemindersController } from './reminders.controller.js';
 import { RemindersRepository } from './reminders.repository.js';
 import { RemindersService } from './reminders.service.js';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Reminder } from './reminder.entity.js';
 
-/** Stored reminders, the jobs that make and fire them, and the API to read and close them. */
+/**
+ * The reminder sink: stored reminders, the sweep that fires them, the API to read and close them.
+ * Owners decide their reminders; this module imports none of them.
+ */
 @Module({
-  // Dialogues, complaints and enforcement call RemindersService from their own services: forwardRef
-  // lets those modules import this one back without a cycle at boot.
-  imports: [
-    TypeOrmModule.forFeature([Reminder]),
-    forwardRef(() => DialoguesModule),
-    forwardRef(() => ComplaintsModule),
-    LegalClockModule,
-    StatsModule,
-    WebhooksModule,
-  ],
+  imports: [TypeOrmModule.forFeature([Reminder])],
   controllers: [RemindersController],
-  providers: [RemindersService, RemindersRepository, ReminderJobs],
+  providers: [RemindersService, RemindersRepository],
   exports: [RemindersService],
 })
 export class RemindersModule {}

@@ -3,218 +3,114 @@ import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
-import type { Role } from '../access/domain/roles.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+import { EventBus } from '../../events/event-bus.service.js';
+import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { Principal } from '../access/principal.js';
 import { projectInScope, type Scope } from '../access/scope.js';
-import { LEGAL_LOOKBACK_DAYS, REMINDER_KINDS, reminderKeys } from './domain/reminder-kinds.js';
-import {
-  type ComplaintDeadlineFacts,
-  type DialogueFacts,
-  type HandoverDeadlineFacts,
-  type LegalDeadlineFacts,
-  planComplaintDeadline,
-  planDialogueUpcoming,
-  planHandoverDeadline,
-  planLegalDeadline,
-} from './domain/reminder-plans.js';
-import { addDays } from '../../common/time/civil-date.js';
+import { ESCALATED_KIND, isOverdueKind, type ReminderPlan } from './domain/reminder-plan.js';
 import { decideReminderMove, type ReminderAction } from './domain/reminder-status.js';
 import type { ListRemindersQuery } from './dto/list-reminders.query.js';
 import type { Reminder } from './reminder.entity.js';
+import type { FiredReminder } from './reminders.events.js';
 import { ReminderMoveRefusedError } from './reminders.errors.js';
-import { type CancelSelector, RemindersRepository } from './reminders.repository.js';
-import { TransactionHost } from '../../database/transaction-host.js';
+import {
+  type CancelSelector,
+  RemindersRepository,
+  type WardProjects,
+  type WardReminderFigures,
+} from './reminders.repository.js';
 
-export interface ScheduleReminderInput {
-  kind: string;
-  subjectType: string;
-  subjectId: string;
-  projectId?: string | null;
-  householdId?: string | null;
-  /** Defaults to the project's first administrative unit. */
-  administrativeUnitId?: string | null;
-  assigneeUserId?: string | null;
-  assigneeRole?: Role | null;
-  title: string;
-  details?: Record<string, unknown>;
-  dueAt: Date;
-  dedupeKey: string;
-}
+/** Escalations of escalations are not made; three rounds cover what one sweep can cause. */
+const FIRING_ROUNDS = 3;
 
-/** Stored reminders: what other modules and the reminder jobs use to make, cancel and fire them. */
+/**
+ * The reminder sink: owners store and cancel the reminders they decide (always in their own
+ * transaction), the every-minute sweep fires what fell due, and people read, acknowledge and
+ * close them. This module reads no other module's data.
+ */
 @Injectable()
 export class RemindersService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly reminders: RemindersRepository,
+    private readonly events: EventBus,
     private readonly clock: Clock,
   ) {}
 
   /**
-   * Makes the reminder a dedupe key names, or moves it while it still waits. One that fired or was
-   * closed stays as it is: scheduling is safe to repeat from any job or hook.
+   * Makes the reminders their dedupe keys name, or moves those that still wait. One that fired or
+   * was closed stays as it is: scheduling is safe to repeat from any job or handler.
    */
-  async schedule(input: ScheduleReminderInput): Promise<void> {
-    await this.reminders.schedule({
-      kind: input.kind,
-      subjectType: input.subjectType,
-      subjectId: input.subjectId,
-      projectId: input.projectId ?? null,
-      householdId: input.householdId ?? null,
-      administrativeUnitId: input.administrativeUnitId ?? null,
-      assigneeUserId: input.assigneeUserId ?? null,
-      assigneeRole: input.assigneeRole ?? null,
-      title: input.title,
-      details: input.details ?? {},
-      dueAt: input.dueAt,
-      dedupeKey: input.dedupeKey,
-    });
+  async schedule(...plans: ReminderPlan[]): Promise<void> {
+    await this.reminders.schedule(lastPerKey(plans));
   }
 
-  /** Cancels the waiting and open reminders of a key or key prefix (optionally sparing one key). */
+  /** Makes only the reminders whose key was never used; returns how many it made. */
+  scheduleNew(plans: readonly ReminderPlan[]): Promise<number> {
+    return this.reminders.schedule(lastPerKey(plans), true);
+  }
+
+  /**
+   * The reminders under `prefix` (or any of several) become `plans`: those are scheduled (or
+   * moved), every other waiting or open one under the prefix but those of `alsoKeep` is cancelled
+   * with `reason`.
+   */
+  async replace(
+    prefix: string | readonly string[],
+    plans: readonly ReminderPlan[],
+    reason: string,
+    alsoKeep: readonly string[] = [],
+  ): Promise<void> {
+    const unique = lastPerKey(plans);
+    await this.reminders.schedule(unique);
+    const exceptKeys = [...unique.map((plan) => plan.dedupeKey), ...alsoKeep];
+    await this.reminders.cancel({ prefix, exceptKeys }, reason, this.clock.now());
+  }
+
+  /** Cancels the waiting and open reminders of a key or key prefix (sparing `exceptKeys`). */
   cancel(selector: CancelSelector, reason: string): Promise<number> {
     return this.reminders.cancel(selector, reason, this.clock.now());
   }
 
-  /** Fires every reminder due at `now`, each exactly once however many sweeps run at once. */
-  fireDue(now: Date): Promise<Reminder[]> {
-    return this.tx.run(() => this.reminders.fireDue(now));
+  /** True when a reminder was ever made under this key, whatever became of it. */
+  exists(dedupeKey: string): Promise<boolean> {
+    return this.reminders.existsByKey(dedupeKey);
+  }
+
+  /** Open, stale-household and upcoming-dialogue counts per ward, for the morning digest. */
+  wardFigures(
+    wards: readonly WardProjects[],
+    kinds: { digest: string; stale: string; dialogue: string },
+  ): Promise<Map<string, WardReminderFigures>> {
+    return this.reminders.wardFigures(wards, this.clock.now(), kinds);
+  }
+
+  /** Every minute: fires what fell due. Its cost is that of the reminders due, nothing else. */
+  @HandlesJob('reminders.sweep')
+  async sweep(): Promise<{ fired: number }> {
+    return { fired: await this.releaseDue() };
   }
 
   /**
-   * Announces a dialogue session 24 hours ahead. Call it whenever a session is created or changed:
-   * a new time replaces the waiting announcement, a held or cancelled session cancels it.
+   * Fires what has fallen due, escalates passed deadlines to the ward chair (and fires those too),
+   * and announces the fired reminders, all in one transaction: a reminder fires and is announced
+   * together, once, however many sweeps run at once.
    */
-  async scheduleDialogueSession(session: DialogueFacts): Promise<void> {
-    const plan = planDialogueUpcoming(session, this.clock.timeZone);
-    if (plan) await this.schedule(plan);
-    await this.cancel(
-      { prefix: reminderKeys.dialogueUpcomingOf(session.id), exceptKey: plan?.dedupeKey },
-      session.status === 'scheduled'
-        ? 'Buổi đối thoại đã đổi giờ'
-        : `Buổi đối thoại đã ${STATUS_WORDS[session.status]}`,
-    );
-  }
-
-  /**
-   * Warns before a complaint deadline and reports it once passed. Call it whenever a deadline is
-   * set or extended: a later due day replaces the reminders of the earlier one.
-   */
-  async scheduleComplaintDeadline(deadline: ComplaintDeadlineFacts): Promise<void> {
-    const [approaching, overdue] = planComplaintDeadline(deadline, this.clock.timeZone);
-    // Already passed: warning that it approaches would only be noise next to the overdue reminder.
-    if (overdue.dueAt.getTime() > this.clock.now().getTime()) await this.schedule(approaching);
-    await this.schedule(overdue);
-    const reason = 'Hạn khiếu nại đã thay đổi';
-    const { complaintId, kind } = deadline;
-    await this.cancel(
-      { prefix: reminderKeys.complaintApproachingOf(complaintId, kind), exceptKey: approaching.dedupeKey },
-      reason,
-    );
-    await this.cancel(
-      { prefix: reminderKeys.complaintOverdueOf(complaintId, kind), exceptKey: overdue.dedupeKey },
-      reason,
-    );
-  }
-
-  /**
-   * Brings the complaint reminders in line with the complaints' running deadlines (the sweep
-   * passes every open one): new deadlines get their reminders, and those of deadlines no longer
-   * running (accepted, extended, resolved, rejected, withdrawn) are cancelled.
-   */
-  async syncComplaintDeadlines(deadlines: readonly ComplaintDeadlineFacts[]): Promise<void> {
-    const now = this.clock.now();
-    await this.tx.run(async () => {
-      const keep: string[] = [];
-      for (const deadline of deadlines) {
-        const [approaching, overdue] = planComplaintDeadline(deadline, this.clock.timeZone);
-        if (overdue.dueAt.getTime() > now.getTime()) await this.schedule(approaching);
-        await this.schedule(overdue);
-        keep.push(approaching.dedupeKey, overdue.dedupeKey);
+  releaseDue(): Promise<number> {
+    return this.tx.run(async () => {
+      const now = this.clock.now();
+      let total = 0;
+      for (let round = 0; round < FIRING_ROUNDS; round++) {
+        const fired = await this.reminders.fireDue(now);
+        if (fired.length === 0) break;
+        total += fired.length;
+        await this.events.publish('reminders.fired', { reminders: fired.map(toFired) });
+        const overdue = fired.filter((reminder) => isOverdueKind(reminder.kind)).map((reminder) => reminder.id);
+        if ((await this.reminders.escalate(overdue, ESCALATED_KIND, now)) === 0) break;
       }
-      await this.reminders.cancelKindsExcept(
-        [REMINDER_KINDS.complaintDeadlineApproaching, REMINDER_KINDS.complaintOverdue],
-        keep,
-        'Hạn khiếu nại không còn áp dụng (đã thụ lý, gia hạn hoặc kết thúc)',
-        now,
-      );
+      return total;
     });
-  }
-
-  /** Cancels a complaint's deadline reminders (it was accepted, resolved, rejected or withdrawn). */
-  async cancelComplaintDeadlines(
-    complaintId: string,
-    reason: string,
-    kind?: ComplaintDeadlineFacts['kind'],
-  ): Promise<number> {
-    return (
-      (await this.cancel({ prefix: reminderKeys.complaintApproachingOf(complaintId, kind) }, reason)) +
-      (await this.cancel({ prefix: reminderKeys.complaintOverdueOf(complaintId, kind) }, reason))
-    );
-  }
-
-  /**
-   * Brings the legal-milestone reminders in line with the deadlines the legal clock derives now
-   * (the sweep passes every one): deadlines due from 30 days ago on get their reminders; those no
-   * longer derived (a rule switched off or changed, a holiday added) lose theirs. Older deadlines
-   * keep what they have but get nothing new.
-   */
-  async syncLegalDeadlines(deadlines: readonly LegalDeadlineFacts[]): Promise<void> {
-    const now = this.clock.now();
-    const from = addDays(this.clock.today(), -LEGAL_LOOKBACK_DAYS);
-    await this.tx.run(async () => {
-      const keep: string[] = [];
-      for (const deadline of deadlines) {
-        const { approaching, overdue, passedAt } = planLegalDeadline(deadline, this.clock.timeZone);
-        keep.push(approaching.dedupeKey);
-        if (overdue) keep.push(overdue.dedupeKey);
-        if (deadline.dueOn < from) continue;
-        // Already passed: warning that it approaches would only be noise.
-        if (passedAt.getTime() > now.getTime()) await this.schedule(approaching);
-        if (overdue) await this.schedule(overdue);
-      }
-      await this.reminders.cancelKindsExcept(
-        [REMINDER_KINDS.legalDeadlineApproaching, REMINDER_KINDS.legalDeadlineOverdue],
-        keep,
-        'Mốc pháp lý không còn áp dụng (quy tắc thời hạn hoặc lịch nghỉ đã thay đổi)',
-        now,
-      );
-    });
-  }
-
-  /**
-   * Warns before the hand-over a complying household owes (LL2024 art. 89(4)) and reports it once
-   * passed. Call it in the transaction that records the compliance; it replaces the household's
-   * earlier hand-over reminders.
-   */
-  async scheduleHandoverDeadline(deadline: HandoverDeadlineFacts): Promise<void> {
-    const [approaching, overdue] = planHandoverDeadline(deadline, this.clock.timeZone);
-    if (overdue.dueAt.getTime() > this.clock.now().getTime()) await this.schedule(approaching);
-    await this.schedule(overdue);
-    const { householdId } = deadline;
-    const reason = 'Hạn bàn giao mặt bằng đã thay đổi';
-    await this.cancel(
-      { prefix: reminderKeys.handoverOf(householdId, 'approaching'), exceptKey: approaching.dedupeKey },
-      reason,
-    );
-    await this.cancel(
-      { prefix: reminderKeys.handoverOf(householdId, 'overdue'), exceptKey: overdue.dedupeKey },
-      reason,
-    );
-  }
-
-  /** Cancels a household's hand-over reminders (the site was handed over). */
-  cancelHandoverDeadlines(householdId: string, reason: string): Promise<number> {
-    return this.cancel({ prefix: reminderKeys.handoverOf(householdId) }, reason);
-  }
-
-  /** Cancels the hand-over reminders of households whose site has been handed over meanwhile. */
-  cancelHandoverOfHandedOver(): Promise<number> {
-    return this.reminders.cancelKindsOfHandedOver(
-      [REMINDER_KINDS.handoverApproaching, REMINDER_KINDS.handoverOverdue],
-      'Hộ đã bàn giao mặt bằng',
-      this.clock.now(),
-    );
   }
 
   async list(query: ListRemindersQuery, scope: Scope, principal: Principal): Promise<[Reminder[], number]> {
@@ -278,11 +174,27 @@ export class RemindersService {
   }
 }
 
-const STATUS_WORDS: Record<DialogueFacts['status'], string> = {
-  scheduled: 'được lên lịch',
-  held: 'diễn ra',
-  cancelled: 'bị hủy',
-};
+/** One statement may not touch a key twice: the last plan for a key wins. */
+function lastPerKey(plans: readonly ReminderPlan[]): ReminderPlan[] {
+  return [...new Map(plans.map((plan) => [plan.dedupeKey, plan])).values()];
+}
+
+function toFired(reminder: Reminder): FiredReminder {
+  return {
+    reminderId: reminder.id,
+    kind: reminder.kind,
+    title: reminder.title,
+    subjectType: reminder.subjectType,
+    subjectId: reminder.subjectId,
+    projectId: reminder.projectId,
+    householdId: reminder.householdId,
+    administrativeUnitId: reminder.administrativeUnitId,
+    assigneeRole: reminder.assigneeRole,
+    dueAt: reminder.dueAt.toISOString(),
+    firedAt: reminder.firedAt?.toISOString() ?? null,
+    details: reminder.details,
+  };
+}
 
 /**
  * A project's reminders are seen by whoever sees the project; a ward's own (digests) by whoever

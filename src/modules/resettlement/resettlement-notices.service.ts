@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { DAY_MS, toLocalDate, viDate } from '../../common/time/civil-date.js';
+import { EventBus } from '../../events/event-bus.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
-import { WebhooksService } from '../webhooks/webhooks.service.js';
+import type { OfferSnapshot } from './resettlement.events.js';
 import type { OfferView } from './resettlement.repository.js';
 import type { ResettlementFund } from './resettlement-fund.entity.js';
 
@@ -23,14 +25,16 @@ const offerKeys = {
 const KIND_LABEL = { apartment: 'căn hộ', land_plot: 'lô đất' } as const;
 
 /**
- * What the rest of the product hears about offers: reminders for the working group and webhooks
- * for API clients, always in the caller's transaction, so a rolled-back offer announces nothing.
+ * What the rest of the product hears about offers: reminders for the working group and domain
+ * events (webhooks for API clients), always in the offer's transaction, so a rolled-back offer
+ * announces nothing.
  */
 @Injectable()
 export class ResettlementNotices {
   constructor(
     private readonly reminders: RemindersService,
-    private readonly webhooks: WebhooksService,
+    private readonly projects: ProjectsService,
+    private readonly events: EventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -42,29 +46,32 @@ export class ResettlementNotices {
       subjectId: offer.id,
       projectId: view.projectId,
       householdId: offer.householdId,
+      administrativeUnitId: await this.projects.primaryUnitOf(view.projectId),
       assigneeRole: 'officer' as const,
       details: { fundId: fund.id, fundName: fund.name, unitId: offer.unitId, unitCode: view.unitCode },
     };
-    await this.reminders.schedule({
-      ...common,
-      kind: OFFER_REMINDER_KINDS.visit,
-      title: `Đến hộ ${view.householdCode} (${view.headName}) thông báo ${unit} thuộc ${fund.name}`,
-      dueAt: now,
-      dedupeKey: offerKeys.visit(offer.id),
-    });
-    await this.reminders.schedule({
-      ...common,
-      kind: OFFER_REMINDER_KINDS.expiry,
-      title: `Đề nghị bố trí ${unit} cho hộ ${view.householdCode} hết hạn ngày ${viDate(toLocalDate(offer.expiresAt, this.clock.timeZone))}`,
-      dueAt: new Date(Math.max(now.getTime(), offer.expiresAt.getTime() - EXPIRY_NOTICE_MS)),
-      dedupeKey: offerKeys.expiry(offer.id),
-    });
-    await this.webhooks.emit('resettlement.offer_created', payloadOf(view));
+    await this.reminders.schedule(
+      {
+        ...common,
+        kind: OFFER_REMINDER_KINDS.visit,
+        title: `Đến hộ ${view.householdCode} (${view.headName}) thông báo ${unit} thuộc ${fund.name}`,
+        dueAt: now,
+        dedupeKey: offerKeys.visit(offer.id),
+      },
+      {
+        ...common,
+        kind: OFFER_REMINDER_KINDS.expiry,
+        title: `Đề nghị bố trí ${unit} cho hộ ${view.householdCode} hết hạn ngày ${viDate(toLocalDate(offer.expiresAt, this.clock.timeZone))}`,
+        dueAt: new Date(Math.max(now.getTime(), offer.expiresAt.getTime() - EXPIRY_NOTICE_MS)),
+        dedupeKey: offerKeys.expiry(offer.id),
+      },
+    );
+    await this.events.publish('resettlement.offer-created', snapshotOf(view));
   }
 
   async offerAccepted(view: OfferView): Promise<void> {
     await this.offerClosed(view.offer.id, 'Hộ đã nhận nhà tái định cư');
-    await this.webhooks.emit('resettlement.offer_accepted', payloadOf(view));
+    await this.events.publish('resettlement.offer-accepted', snapshotOf(view));
   }
 
   /** The offer no longer waits for an answer: its visit and expiry reminders are moot. */
@@ -73,7 +80,7 @@ export class ResettlementNotices {
   }
 }
 
-function payloadOf(view: OfferView): Record<string, unknown> {
+function snapshotOf(view: OfferView): OfferSnapshot {
   return {
     offerId: view.offer.id,
     fundId: view.fundId,

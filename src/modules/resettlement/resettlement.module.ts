@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module.js';
 import { HouseholdsModule } from '../households/households.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
-import { WebhooksModule } from '../webhooks/webhooks.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
 import { ResettlementFundsController } from './resettlement-funds.controller.js';
 import { ResettlementFundsService } from './resettlement-funds.service.js';
 import { ResettlementNotices } from './resettlement-notices.service.js';
@@ -21,7 +21,7 @@ import { ResettlementUnit } from './resettlement-unit.entity.js';
     AdministrativeUnitsModule,
     HouseholdsModule,
     RemindersModule,
-    WebhooksModule,
+    ProjectsModule,
   ],
   controllers: [ResettlementFundsController, ResettlementOffersController],
   providers: [ResettlementFundsService, ResettlementOffersService, ResettlementNotices, ResettlementRepository],

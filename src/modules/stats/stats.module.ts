@@ -1,18 +1,20 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
+import { ProjectStatsSnapshot } from './project-stats-snapshot.entity.js';
+import { StatsReminders } from './stats-reminders.service.js';
 import { StatsController } from './stats.controller.js';
 import { StatsRepository } from './stats.repository.js';
 import { StatsService } from './stats.service.js';
 import { TimelineController } from './timeline.controller.js';
 import { TimelineRepository } from './timeline.repository.js';
 import { TimelineService } from './timeline.service.js';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { ProjectStatsSnapshot } from './project-stats-snapshot.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProjectStatsSnapshot]), ProjectsModule],
+  imports: [TypeOrmModule.forFeature([ProjectStatsSnapshot]), ProjectsModule, RemindersModule],
   controllers: [StatsController, TimelineController],
-  providers: [StatsService, StatsRepository, TimelineService, TimelineRepository],
+  providers: [StatsService, StatsRepository, TimelineService, TimelineRepository, StatsReminders],
   exports: [StatsService],
 })
 export class StatsModule {}

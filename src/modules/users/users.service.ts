@@ -3,6 +3,7 @@ import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { EventBus } from '../../events/event-bus.service.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import { afterFailedLogin, lockEndsAt, type LockoutPolicy, NO_FAILED_LOGINS } from './domain/login-lockout.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
@@ -25,23 +26,17 @@ export interface UserWithUnits {
 export type CredentialCheck =
   { outcome: 'valid'; userId: string } | { outcome: 'invalid' } | { outcome: 'locked'; lockedUntil: Date };
 
-/**
- * Runs inside the transaction that deactivates an account or resets its password, so sessions end
- * with it. A callback rather than an import because the auth module depends on this one.
- */
-export type AccessRevokedHook = (userId: string) => Promise<void>;
-
 export type BootstrapAdminOutcome = 'created' | 'admin_exists' | 'email_taken';
 
 @Injectable()
 export class UsersService {
-  private readonly accessRevokedHooks: AccessRevokedHook[] = [];
   private readonly lockout: LockoutPolicy;
 
   constructor(
     private readonly tx: TransactionHost,
     private readonly users: UsersRepository,
     private readonly units: AdministrativeUnitsService,
+    private readonly events: EventBus,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
@@ -103,16 +98,14 @@ export class UsersService {
       const saved = await this.users.save(user);
       if (administrativeUnitIds) await this.users.replaceUnits(id, administrativeUnitIds);
       if (deactivating || passwordHash !== undefined) {
-        for (const hook of this.accessRevokedHooks) await hook(id);
+        await this.events.publish('user.access-revoked', {
+          userId: id,
+          reason: deactivating ? 'deactivated' : 'password-reset',
+        });
       }
       const units = administrativeUnitIds ?? (await this.users.unitIdsByUser([id])).get(id) ?? [];
       return { user: saved, administrativeUnitIds: units };
     });
-  }
-
-  /** See AccessRevokedHook. */
-  onAccessRevoked(hook: AccessRevokedHook): void {
-    this.accessRevokedHooks.push(hook);
   }
 
   /**

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { HouseholdsModule } from '../households/households.module.js';
+import { ProjectsModule } from '../projects/projects.module.js';
+import { RemindersModule } from '../reminders/reminders.module.js';
+import { FollowUps } from './follow-ups.service.js';
+import { Visit } from './visit.entity.js';
 import { VisitsController } from './visits.controller.js';
 import { VisitsRepository } from './visits.repository.js';
 import { VisitsService } from './visits.service.js';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { Visit } from './visit.entity.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Visit]), HouseholdsModule],
+  imports: [TypeOrmModule.forFeature([Visit]), HouseholdsModule, ProjectsModule, RemindersModule],
   controllers: [VisitsController],
-  providers: [VisitsService, VisitsRepository],
+  providers: [VisitsService, VisitsRepository, FollowUps],
   exports: [VisitsService],
 })
 export class VisitsModule {}

@@ -12,6 +12,10 @@ export class VisitsRepository {
     return this.tx.manager;
   }
 
+  findById(id: string): Promise<Visit | null> {
+    return this.manager.findOneBy(Visit, { id });
+  }
+
   /** The visit recorded under a client's idempotency key, with the hash of the request that made it. */
   findByIdempotencyKey(householdId: string, key: string): Promise<Visit | null> {
     return this.manager

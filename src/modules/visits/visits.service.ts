@@ -4,7 +4,7 @@ import { toLocalDate } from '../../common/time/civil-date.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
 import { IdempotencyKeyReusedError, requestHash } from '../../common/http/idempotency.js';
 import type { Actor } from '../../common/request-context.js';
-import { JobsService } from '../../jobs/jobs.service.js';
+import { EventBus } from '../../events/event-bus.service.js';
 import { HouseholdsService } from '../households/households.service.js';
 import type { CreateVisitDto } from './dto/create-visit.dto.js';
 import type { Visit } from './visit.entity.js';
@@ -27,7 +27,7 @@ export class VisitsService {
     private readonly tx: TransactionHost,
     private readonly visits: VisitsRepository,
     private readonly households: HouseholdsService,
-    private readonly jobs: JobsService,
+    private readonly events: EventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -51,7 +51,7 @@ export class VisitsService {
     const hash = idempotencyKey ? requestHash(input) : null;
 
     return this.tx.run(async () => {
-      const household = await this.households.lockForVisit(householdId);
+      const household = await this.households.lockLive(householdId);
       if (idempotencyKey) {
         const earlier = await this.visits.findByIdempotencyKey(householdId, idempotencyKey);
         if (earlier) {
@@ -77,8 +77,13 @@ export class VisitsService {
         { visitId: visit.id, visitedAt, nextFollowUpOn: visit.nextFollowUpOn },
         actor,
       );
-      // The follow-up reminder is (re)scheduled by a job: keyed by the visit, so it is made once.
-      await this.jobs.enqueue('reminders.follow-up', { visitId: visit.id }, { key: visit.id });
+      await this.events.publish('visit.recorded', {
+        visitId: visit.id,
+        householdId,
+        projectId: household.projectId,
+        visitedAt: visitedAt.toISOString(),
+        nextFollowUpOn: visit.nextFollowUpOn,
+      });
       return { visit, replayed: false };
     });
   }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { WebhookDeliverer } from './webhook-deliverer.service.js';
+import { WebhookPublisher } from './webhook-publisher.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { WebhooksService } from './webhooks.service.js';
@@ -11,7 +12,7 @@ import { WebhookSubscription } from './webhook-subscription.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookDelivery, WebhookSubscription])],
   controllers: [WebhooksController],
-  providers: [WebhooksService, WebhooksRepository, WebhookDeliverer],
+  providers: [WebhooksService, WebhooksRepository, WebhookDeliverer, WebhookPublisher],
   exports: [WebhooksService],
 })
 export class WebhooksModule {}

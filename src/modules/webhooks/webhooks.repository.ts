@@ -16,7 +16,7 @@ export interface DeliveryTarget {
 
 export type NewDelivery = Pick<
   WebhookDelivery,
-  'subscriptionId' | 'event' | 'payload' | 'status' | 'nextAttemptAt' | 'createdAt'
+  'id' | 'subscriptionId' | 'event' | 'payload' | 'status' | 'nextAttemptAt' | 'createdAt'
 >;
 
 export interface AttemptRecord {
@@ -74,6 +74,7 @@ export class WebhooksRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Inserts deliveries under their given ids; an id already there is left alone. Returns the new ids. */
   async insertDeliveries(rows: NewDelivery[]): Promise<string[]> {
     const result = await this.manager
       .createQueryBuilder()
@@ -81,6 +82,7 @@ export class WebhooksRepository {
       .into(WebhookDelivery)
       // jsonb payloads defeat TypeORM's deep-partial typing of values; the shape is NewDelivery.
       .values(rows as QueryDeepPartialEntity<WebhookDelivery>[])
+      .orIgnore()
       .returning(['id'])
       .callListeners(false)
       .execute();

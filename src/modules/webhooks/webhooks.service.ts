@@ -6,7 +6,7 @@ import type { PageQueryDto } from '../../common/http/pagination.js';
 import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { JobsService } from '../../jobs/jobs.service.js';
-import { newSigningSecret, type WebhookEvent } from './domain/webhook-events.js';
+import { deliveryIdFor, newSigningSecret, type WebhookEvent } from './domain/webhook-events.js';
 import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
 import type { UpdateWebhookDto } from './dto/update-webhook.dto.js';
 import type { WebhookDelivery } from './webhook-delivery.entity.js';
@@ -26,15 +26,17 @@ export class WebhooksService {
   ) {}
 
   /**
-   * Announces an event to every active subscription for it, in the ambient transaction: one delivery row each, and its job in the outbox. A rolled-back change therefore
-   * announces nothing; a committed one is delivered at least once. `payload` must be plain JSON.
+   * Announces an occurrence to every active subscription for its event, in the ambient transaction:
+   * one delivery row each, and its job in the outbox. The delivery ids derive from `occurrenceId`,
+   * so announcing the same occurrence again adds nothing. `payload` must be plain JSON.
    */
-  async emit(event: WebhookEvent, payload: Record<string, unknown>): Promise<void> {
+  async emit(event: WebhookEvent, occurrenceId: string, payload: Record<string, unknown>): Promise<void> {
     const subscriptionIds = await this.webhooks.activeSubscriptionIdsFor(event);
     if (subscriptionIds.length === 0) return;
     const now = this.clock.now();
     const deliveryIds = await this.webhooks.insertDeliveries(
       subscriptionIds.map((subscriptionId) => ({
+        id: deliveryIdFor(occurrenceId, subscriptionId),
         subscriptionId,
         event,
         payload,

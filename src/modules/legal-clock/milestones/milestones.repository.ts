@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { LegalMilestone } from './legal-milestone.entity.js';
 import { TransactionHost } from '../../../database/transaction-host.js';
+import { LegalMilestone } from './legal-milestone.entity.js';
 
 @Injectable()
 export class MilestonesRepository {
@@ -23,7 +23,11 @@ export class MilestonesRepository {
     });
   }
 
-  all(): Promise<LegalMilestone[]> {
-    return this.manager.find(LegalMilestone, { order: { occurredOn: 'ASC', createdAt: 'ASC' } });
+  /** Projects that have milestones. */
+  async projectIds(): Promise<string[]> {
+    const rows: { project_id: string }[] = await this.manager.query(
+      `SELECT DISTINCT project_id FROM legal_milestones ORDER BY project_id`,
+    );
+    return rows.map((row) => row.project_id);
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../../common/clock/clock.js';
 import type { Actor } from '../../../common/request-context.js';
+import { TransactionHost } from '../../../database/transaction-host.js';
+import { EventBus } from '../../../events/event-bus.service.js';
 import { HouseholdsService } from '../../households/households.service.js';
 import { ProjectsService } from '../../projects/projects.service.js';
 import { LegalCalendarService } from '../legal-calendar.service.js';
@@ -41,6 +43,8 @@ export class MilestonesService {
     private readonly calendar: LegalCalendarService,
     private readonly projects: ProjectsService,
     private readonly households: HouseholdsService,
+    private readonly tx: TransactionHost,
+    private readonly events: EventBus,
     private readonly clock: Clock,
   ) {}
 
@@ -52,15 +56,23 @@ export class MilestonesService {
       const live = await this.households.findIdsInProject(projectId, [input.householdId]);
       if (!live.length) throw new MilestoneHouseholdNotInProjectError(input.householdId);
     }
-    const milestone = await this.milestones.insert({
-      projectId,
-      householdId: input.householdId ?? null,
-      kind: input.kind,
-      occurredOn: input.occurredOn,
-      landKind: input.kind === 'recovery_notice_sent' ? (input.landKind ?? null) : null,
-      note: input.note ?? null,
-      recordedBy: actor.name,
-      recordedById: actor.id,
+    const milestone = await this.tx.run(async () => {
+      const inserted = await this.milestones.insert({
+        projectId,
+        householdId: input.householdId ?? null,
+        kind: input.kind,
+        occurredOn: input.occurredOn,
+        landKind: input.kind === 'recovery_notice_sent' ? (input.landKind ?? null) : null,
+        note: input.note ?? null,
+        recordedBy: actor.name,
+        recordedById: actor.id,
+      });
+      await this.events.publish('legal-milestone.recorded', {
+        milestoneId: inserted.id,
+        projectId,
+        householdId: inserted.householdId,
+      });
+      return inserted;
     });
     const all = await this.list(projectId, {});
     return all.find((entry) => entry.milestone.id === milestone.id)!;
@@ -84,29 +96,29 @@ export class MilestonesService {
   }
 
   /**
-   * Every deadline milestones have set running, due on or after `from` (all when omitted), for the
-   * reminders capability.
+   * The deadlines a project's milestones have set running and nobody has met yet (a payment on file
+   * meets the payment deadline), by milestone; every milestone of the project is a key.
    */
-  async deadlines(from?: string): Promise<MilestoneDeadline[]> {
-    const [milestones, snapshot] = await Promise.all([this.milestones.all(), this.calendar.snapshot()]);
-    const byProject = new Map<string, typeof milestones>();
-    for (const milestone of milestones) {
-      const siblings = byProject.get(milestone.projectId);
-      if (siblings) siblings.push(milestone);
-      else byProject.set(milestone.projectId, [milestone]);
-    }
-    return milestones.flatMap((milestone) =>
-      deriveDeadlines(milestone, snapshot.rules, snapshot.holidays)
-        .filter((deadline) => from === undefined || deadline.dueOn >= from)
-        // Deadlines whose act is on file (a payment made) need no reminder.
-        .filter((deadline) => !isDeadlineMet(deadline.ruleCode, milestone, byProject.get(milestone.projectId) ?? []))
-        .map((deadline) => ({
-          ...deadline,
-          milestoneId: milestone.id,
-          projectId: milestone.projectId,
-          householdId: milestone.householdId,
-          milestoneKind: milestone.kind,
-        })),
+  async openDeadlinesOfProject(projectId: string): Promise<Map<string, MilestoneDeadline[]>> {
+    const [milestones, snapshot] = await Promise.all([this.milestones.ofProject(projectId), this.calendar.snapshot()]);
+    return new Map(
+      milestones.map((milestone) => [
+        milestone.id,
+        deriveDeadlines(milestone, snapshot.rules, snapshot.holidays)
+          .filter((deadline) => !isDeadlineMet(deadline.ruleCode, milestone, milestones))
+          .map((deadline) => ({
+            ...deadline,
+            milestoneId: milestone.id,
+            projectId: milestone.projectId,
+            householdId: milestone.householdId,
+            milestoneKind: milestone.kind,
+          })),
+      ]),
     );
+  }
+
+  /** Projects that have milestones. */
+  projectsWithMilestones(): Promise<string[]> {
+    return this.milestones.projectIds();
   }
 }

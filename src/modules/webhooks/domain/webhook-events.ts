@@ -1,4 +1,4 @@
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** Events an API client can subscribe to. Names are part of the public contract: never rename one. */
 export const WEBHOOK_EVENTS = [
@@ -14,6 +14,18 @@ export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const SIGNATURE_HEADER = 'x-gpmb-signature';
+
+/**
+ * The delivery id of one occurrence (a domain event, or one item of it) to one subscription: a
+ * UUID derived from both, so however often the occurrence is handled or re-published, a receiver
+ * sees one `X-GPMB-Delivery` id and can deduplicate on it.
+ */
+export function deliveryIdFor(occurrenceId: string, subscriptionId: string): string {
+  const hex = createHash('sha256').update(`${occurrenceId}:${subscriptionId}`).digest('hex');
+  // RFC 9562 layout: version 8 (custom), variant 10.
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
 
 /** A signing secret, shown to the subscriber once; prefixed so it is recognisable in a leak scan. */
 export function newSigningSecret(): string {

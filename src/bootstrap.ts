@@ -9,6 +9,7 @@ import { AppModule, type AppModuleOptions, REQUEST_ID_HEADER, requestIdFor } fro
 import { ErrorResponse } from './common/errors/error-response.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { registerRateLimits } from './common/http/rate-limits.js';
+import { ResponseMetaInterceptor } from './common/http/response-meta.interceptor.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerQueueBoard } from './jobs/queue-board.js';
@@ -58,6 +59,8 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   await registerQueueBoard(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
+  // Outermost, so replayed responses get their ETag too.
+  app.useGlobalInterceptors(new ResponseMetaInterceptor());
   app.useGlobalFilters(new HttpErrorFilter());
 
   const document = SwaggerModule.createDocument(

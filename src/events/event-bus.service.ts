@@ -115,9 +115,13 @@ export class EventBus implements OnModuleInit {
     if (this.subscriptions) return this.subscriptions;
     const byEvent = new Map<DomainEventName, Subscription[]>();
     const ids = new Set<string>();
+    const seen = new Set<object>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      // An alias (`useExisting`) is the same instance under a second token: scan it once.
+      if (seen.has(instance)) continue;
+      seen.add(instance);
       for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
         const fn = instance[method];
         if (typeof fn !== 'function') continue;

@@ -44,9 +44,13 @@ export class JobRegistry {
   private discover(): Map<string, Handler> {
     if (this.discovered) return this.discovered;
     const handlers = new Map<string, Handler>();
+    const seen = new Set<object>();
     for (const wrapper of this.discovery.getProviders()) {
       const instance = wrapper.instance as Record<string, unknown> | undefined;
       if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      // An alias (`useExisting`) is the same instance under a second token: scan it once.
+      if (seen.has(instance)) continue;
+      seen.add(instance);
       const prototype = Object.getPrototypeOf(instance) as object;
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = instance[method];

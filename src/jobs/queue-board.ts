@@ -5,8 +5,9 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DomainError, ForbiddenError } from '../common/errors/domain-error.js';
-import { AuthService } from '../modules/auth/auth.service.js';
+import { ForbiddenError } from '../common/errors/domain-error.js';
+import { HttpErrorFilter } from '../common/errors/http-error.filter.js';
+import { Authenticator } from '../modules/access/scope-resolvers.js';
 import { QUEUES } from './job-names.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
@@ -32,25 +33,17 @@ function tokenOf(request: FastifyRequest): { token?: string; fromQuery: boolean 
   };
 }
 
-function sendError(request: FastifyRequest, reply: FastifyReply, status: 401 | 403, error: DomainError) {
-  return reply
-    .code(status)
-    .header('content-type', 'application/json; charset=utf-8')
-    .send({
-      statusCode: status,
-      error: status === 401 ? 'Unauthorized' : 'Forbidden',
-      code: error.code,
-      message: error.message,
-      requestId: String(request.id),
-    });
-}
-
 /**
  * Bull Board at /admin/queues, for administrators only. It lives outside Nest's router (and the
  * global /api/v1 prefix), so it is guarded by its own hook, with the same authentication as the API.
  */
 export async function registerQueueBoard(app: NestFastifyApplication): Promise<void> {
-  const auth = app.get(AuthService, { strict: false });
+  const auth = app.get<Authenticator>(Authenticator, { strict: false });
+  const errors = new HttpErrorFilter();
+  const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+    const { status, body } = errors.render(error, request);
+    return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(body);
+  };
   const queues = QUEUES.map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
   const serverAdapter = new FastifyAdapter();
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
@@ -71,13 +64,10 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
         try {
           principal = await auth.authenticate(headers);
         } catch (error) {
-          if (error instanceof DomainError) {
-            return sendError(request, reply, error.kind === 'forbidden' ? 403 : 401, error);
-          }
-          throw error;
+          return refuse(request, reply, error);
         }
         if (principal.type !== 'user' || principal.role !== 'admin') {
-          return sendError(request, reply, 403, new ForbiddenError('queues:admin'));
+          return refuse(request, reply, new ForbiddenError('queues:admin'));
         }
         if (fromQuery && token) {
           void reply.header(

@@ -3,14 +3,7 @@
  * status; services and domain code never know about HTTP.
  */
 export type ErrorKind =
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'invalid_input'
-  | 'not_found'
-  | 'conflict'
-  | 'stale_version'
-  | 'precondition_failed'
-  | 'rule_violation';
+  'unauthenticated' | 'forbidden' | 'invalid_input' | 'not_found' | 'conflict' | 'stale_version' | 'rule_violation';
 
 export type ErrorDetails = Record<string, unknown>;
 
@@ -59,16 +52,32 @@ export class InputValidationError extends DomainError {
 }
 
 /**
- * The caller's copy is older than the stored one. `viaHeader` is true when the version came from
- * `If-Match`, which HTTP answers with 412; a `version` field in the body answers 409.
+ * The caller's copy is older than the stored one. The HTTP edge answers 412 when the version came
+ * as `If-Match`, 409 when it came as a `version` field: the service need not know which.
  */
 export class StaleVersionError extends DomainError {
-  constructor(entity: string, id: string, expected: number, actual: number, viaHeader: boolean) {
+  constructor(entity: string, id: string, expected: number, actual: number) {
     super(
-      viaHeader ? 'precondition_failed' : 'stale_version',
+      'stale_version',
       'STALE_VERSION',
       `${entity} ${id} has changed since version ${expected} (now ${actual}); reload and retry`,
-      { entity, id, expectedVersion: expected, currentVersion: actual },
+      {
+        entity,
+        id,
+        expectedVersion: expected,
+        currentVersion: actual,
+      },
     );
+  }
+}
+
+/** Refuses a change based on an older copy of the record; no expected version means "any". */
+export function assertVersion(
+  entity: string,
+  record: { id: string; version: number },
+  expected: number | undefined,
+): void {
+  if (expected !== undefined && expected !== record.version) {
+    throw new StaleVersionError(entity, record.id, expected, record.version);
   }
 }

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorKind } from './domain-error.js';
 import type { ErrorResponse } from './error-response.js';
+import { sentIfMatch } from '../http/versioning.js';
 
 const STATUS_BY_KIND: Record<ErrorKind, number> = {
   unauthenticated: HttpStatus.UNAUTHORIZED,
@@ -11,7 +12,6 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   stale_version: HttpStatus.CONFLICT,
-  precondition_failed: HttpStatus.PRECONDITION_FAILED,
   rule_violation: HttpStatus.UNPROCESSABLE_ENTITY,
 };
 
@@ -111,8 +111,21 @@ export class HttpErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    const { status, body } = this.render(exception, request);
+    void http
+      .getResponse<FastifyReply>()
+      .status(status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(body);
+  }
+
+  /** The status and `ErrorResponse` body for an error; also used by routes outside Nest (the queue board). */
+  render(exception: unknown, request: Pick<FastifyRequest, 'id' | 'headers'>): { status: number; body: ErrorResponse } {
     const mapped = this.map(exception);
+    // A change based on a stale If-Match is a failed precondition; on a stale `version` field, a conflict.
+    if (exception instanceof DomainError && exception.kind === 'stale_version' && sentIfMatch(request)) {
+      mapped.status = HttpStatus.PRECONDITION_FAILED;
+    }
     if (mapped.status >= 500) {
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
@@ -124,7 +137,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       ...(mapped.details ? { details: mapped.details } : {}),
       requestId: String(request.id),
     };
-    void reply.status(mapped.status).header('content-type', 'application/json; charset=utf-8').send(body);
+    return { status: mapped.status, body };
   }
 
   private map(exception: unknown): Mapped {

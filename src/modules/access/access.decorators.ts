@@ -9,11 +9,12 @@ export const PUBLIC_ROUTE = 'access:public';
 export const REQUIRED_ACTION = 'access:action';
 export const SCOPED_RESOURCE = 'access:resource';
 
-export type ScopedResourceKind = 'project' | 'household' | 'dialogueSession';
-
 export interface ScopedResourceSpec {
-  kind: ScopedResourceKind;
+  /** A kind some module resolves with @ResolvesScope ('household', 'complaint' …). */
+  kind: string;
   param: string;
+  /** How a missing record is named in the 404 (`Household` → HOUSEHOLD_NOT_FOUND). */
+  entity: string;
 }
 
 export interface AccessRequest extends FastifyRequest {
@@ -29,10 +30,14 @@ export const Requires = (action: Action) => SetMetadata(REQUIRED_ACTION, action)
 
 /**
  * The route acts on one record named by a path parameter: it answers 404 unless that record lies
- * in the caller's scope, exactly as if it did not exist.
+ * in the caller's scope, exactly as if it did not exist. Services then need no scope check of their own.
  */
-export const InScope = (kind: ScopedResourceKind, param = 'id') =>
-  SetMetadata(SCOPED_RESOURCE, { kind, param } satisfies ScopedResourceSpec);
+export const InScope = (kind: string, param = 'id') =>
+  SetMetadata(SCOPED_RESOURCE, {
+    kind,
+    param,
+    entity: kind.charAt(0).toUpperCase() + kind.slice(1),
+  } satisfies ScopedResourceSpec);
 
 function requestOf(context: ExecutionContext): AccessRequest {
   return context.switchToHttp().getRequest<AccessRequest>();

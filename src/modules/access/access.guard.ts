@@ -1,9 +1,8 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { ModuleRef, Reflector } from '@nestjs/core';
 import { isUUID } from 'class-validator';
 import { ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import { RequestContext } from '../../common/request-context.js';
-import { AuthService } from '../auth/auth.service.js';
 import {
   type AccessRequest,
   PUBLIC_ROUTE,
@@ -13,10 +12,9 @@ import {
 } from './access.decorators.js';
 import type { Action } from './domain/permissions.js';
 import { can } from './principal.js';
-import { projectInScope } from './scope.js';
-import { ScopeService } from './scope.service.js';
-
-const RESOURCE_NAMES = { project: 'Project', household: 'Household', dialogueSession: 'DialogueSession' } as const;
+import { Authenticator } from './scope-resolvers.js';
+import { ScopeRegistry } from './scope-registry.service.js';
+import { locationInScope } from './scope.js';
 
 /**
  * The one place access is decided, for every route: who is calling (401), may their role do this
@@ -25,10 +23,12 @@ const RESOURCE_NAMES = { project: 'Project', household: 'Household', dialogueSes
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  private authenticator: Authenticator | undefined;
+
   constructor(
     private readonly reflector: Reflector,
-    private readonly auth: AuthService,
-    private readonly scopes: ScopeService,
+    private readonly scopes: ScopeRegistry,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,7 +36,8 @@ export class AccessGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
 
     const request = context.switchToHttp().getRequest<AccessRequest>();
-    const principal = await this.auth.authenticate(request.headers);
+    this.authenticator ??= this.moduleRef.get<Authenticator>(Authenticator, { strict: false });
+    const principal = await this.authenticator.authenticate(request.headers);
     request.principal = principal;
     RequestContext.setActor({ type: principal.type, id: principal.id, name: principal.name });
 
@@ -45,7 +46,7 @@ export class AccessGuard implements CanActivate {
     if (!action) throw new ForbiddenError('this route');
     if (!can(principal, action)) throw new ForbiddenError(action);
 
-    const scope = await this.scopes.resolve(principal);
+    const scope = await this.scopes.scopeOf(principal);
     request.scope = scope;
 
     const resource = this.reflector.getAllAndOverride<ScopedResourceSpec | undefined>(SCOPED_RESOURCE, targets);
@@ -53,8 +54,8 @@ export class AccessGuard implements CanActivate {
       const id = (request.params as Record<string, string | undefined>)[resource.param];
       // Malformed ids are left to the route's own validation (400).
       if (id && isUUID(id)) {
-        const projectId = await this.scopes.projectOf(resource.kind, id);
-        if (!projectId || !projectInScope(scope, projectId)) throw new NotFoundError(RESOURCE_NAMES[resource.kind], id);
+        const location = await this.scopes.locate(resource.kind, id);
+        if (!location || !locationInScope(scope, location)) throw new NotFoundError(resource.entity, id);
       }
     }
     return true;

@@ -1,16 +1,17 @@
-import { Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
-import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module.js';
-import { AuthModule } from '../auth/auth.module.js';
-import { DialoguesModule } from '../dialogues/dialogues.module.js';
-import { HouseholdsModule } from '../households/households.module.js';
-import { ProjectsModule } from '../projects/projects.module.js';
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AccessGuard } from './access.guard.js';
-import { ScopeService } from './scope.service.js';
+import { ScopeRegistry } from './scope-registry.service.js';
 
+/**
+ * Access for every route: roles, permissions, and the scope of records. It depends on no feature:
+ * the auth module provides the Authenticator, the projects module the PrincipalScopes, and each
+ * module resolves its own kinds of record (@ResolvesScope).
+ */
+@Global()
 @Module({
-  imports: [AuthModule, AdministrativeUnitsModule, ProjectsModule, HouseholdsModule, DialoguesModule],
-  providers: [ScopeService, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [ScopeService],
+  imports: [DiscoveryModule],
+  providers: [ScopeRegistry, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [ScopeRegistry],
 })
 export class AccessModule {}

@@ -6,8 +6,21 @@ export type Scope = { all: true } | { all: false; unitIds: string[]; projectIds:
 
 export const EVERYTHING: Scope = { all: true };
 
+/**
+ * Where a record lies, as its owner's scope resolver says: in projects (usually one; a resettlement
+ * fund serves several), or in a ward itself (a ward's daily digest).
+ */
+export type RecordLocation = { projectIds: readonly string[] } | { administrativeUnitId: string };
+
 export function projectInScope(scope: Scope, projectId: string): boolean {
   return scope.all || scope.projectIds.includes(projectId);
+}
+
+/** A record is in scope when one of its projects is, or its ward is. */
+export function locationInScope(scope: Scope, location: RecordLocation): boolean {
+  if (scope.all) return true;
+  if ('projectIds' in location) return location.projectIds.some((id) => scope.projectIds.includes(id));
+  return scope.unitIds.includes(location.administrativeUnitId);
 }
 
 export function unitsInScope(scope: Scope, unitIds: readonly string[]): string[] {

@@ -6,6 +6,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { Authenticator } from '../access/scope-resolvers.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { TokenService } from './token.service.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -28,7 +29,7 @@ import { RefreshToken } from './refresh-token.entity.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, RefreshTokensRepository],
+  providers: [AuthService, TokenService, RefreshTokensRepository, { provide: Authenticator, useExisting: AuthService }],
   exports: [AuthService, TokenService],
 })
 export class AuthModule {}

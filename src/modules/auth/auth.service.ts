@@ -7,6 +7,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { DomainEvent } from '../../events/domain-events.js';
 import { OnDomainEvent } from '../../events/on-domain-event.decorator.js';
 import type { Principal } from '../access/principal.js';
+import type { Authenticator } from '../access/scope-resolvers.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type UserIdentity, UsersService } from '../users/users.service.js';
@@ -39,7 +40,7 @@ type Rotation =
   | { verdict: Exclude<RefreshVerdict, 'valid'> };
 
 @Injectable()
-export class AuthService {
+export class AuthService implements Authenticator {
   constructor(
     private readonly tx: TransactionHost,
     private readonly users: UsersService,

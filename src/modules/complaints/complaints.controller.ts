@@ -1,15 +1,13 @@
-import { applyDecorators, Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { Clock } from '../../common/clock/clock.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { StepRoute } from '../../common/http/step-route.decorator.js';
 import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
-import { CurrentActor, CurrentScope, InScope, Requires } from '../access/access.decorators.js';
-import type { Scope } from '../access/scope.js';
+import { CurrentActor, InScope, Requires } from '../access/access.decorators.js';
 import { type ComplaintStepInput, ComplaintsService, type ComplaintWithHistory } from './complaints.service.js';
 import {
   AcceptComplaintDto,
@@ -30,6 +28,7 @@ const ComplaintStep = (step: string, summary: string) =>
   applyDecorators(
     StepRoute(`complaints/:id/${step}`, summary, ComplaintResponse, ILLEGAL_MOVE),
     Requires('complaints:write'),
+    InScope('complaint'),
   );
 
 @ApiTags('complaints')
@@ -50,9 +49,8 @@ export class ComplaintsController {
     @Param('id', ParseId) householdId: string,
     @Body() body: CreateComplaintDto,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ComplaintResponse> {
-    return this.respond(await this.complaints.receive(householdId, body, actor), reply);
+    return this.respond(await this.complaints.receive(householdId, body, actor));
   }
 
   @Get('households/:id/complaints')
@@ -87,25 +85,20 @@ export class ComplaintsController {
 
   @Get('complaints/:id')
   @Requires('complaints:read')
+  @InScope('complaint')
   @ApiOperation({ summary: 'A complaint with its history (acceptance, extensions, escalations, decision)' })
   @ApiOkResponse({ type: ComplaintResponse })
   @ApiErrorResponses(400, 404)
-  async get(
-    @Param('id', ParseId) id: string,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ComplaintResponse> {
-    return this.respond(await this.complaints.get(id, scope), reply);
+  async get(@Param('id', ParseId) id: string): Promise<ComplaintResponse> {
+    return this.respond(await this.complaints.get(id));
   }
 
   @ComplaintStep('accept', 'Accept (thụ lý): the resolution deadline (30/45/60 days) starts')
   accept(
     @Param('id', ParseId) id: string,
     @Body() body: AcceptComplaintDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ComplaintResponse> {
     const step = {
       action: 'accept',
@@ -114,17 +107,15 @@ export class ComplaintsController {
       remoteArea: body.remoteArea,
       note: body.note,
     } as const;
-    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+    return this.step(id, step, expected, actor);
   }
 
   @ComplaintStep('extend', 'Extend the resolution deadline on a legal basis (a lawful extension is not a breach)')
   extend(
     @Param('id', ParseId) id: string,
     @Body() body: ExtendComplaintDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ComplaintResponse> {
     const step = {
       action: 'extend',
@@ -132,76 +123,63 @@ export class ComplaintsController {
       legalBasis: body.legalBasis,
       note: body.reason,
     } as const;
-    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+    return this.step(id, step, expected, actor);
   }
 
   @ComplaintStep('escalate', 'Escalate to a higher authority; kept in the history')
   escalate(
     @Param('id', ParseId) id: string,
     @Body() body: EscalateComplaintDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ComplaintResponse> {
     const step = { action: 'escalate', escalatedTo: body.to, note: body.reason } as const;
-    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+    return this.step(id, step, expected, actor);
   }
 
   @ComplaintStep('resolve', 'Record the resolution decision')
   resolve(
     @Param('id', ParseId) id: string,
     @Body() body: ResolveComplaintDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ComplaintResponse> {
     const step = { action: 'resolve', on: body.decidedOn, decision: body.decision } as const;
-    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+    return this.step(id, step, expected, actor);
   }
 
   @ComplaintStep('reject', 'Reject (e.g. không đủ điều kiện thụ lý) with the reason')
   reject(
     @Param('id', ParseId) id: string,
     @Body() body: RejectComplaintDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ComplaintResponse> {
     const step = { action: 'reject', on: body.decidedOn, decision: body.reason, note: body.reason } as const;
-    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+    return this.step(id, step, expected, actor);
   }
 
   @ComplaintStep('withdraw', 'The complainant withdrew the complaint')
   withdraw(
     @Param('id', ParseId) id: string,
     @Body() body: WithdrawComplaintDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ComplaintResponse> {
     const step = { action: 'withdraw', on: body.withdrawnOn, note: body.reason } as const;
-    return this.step(id, step, body.version, ifMatch, actor, scope, reply);
+    return this.step(id, step, expected, actor);
   }
 
   private async step(
     id: string,
     step: ComplaintStepInput,
-    bodyVersion: number | undefined,
-    ifMatch: string | undefined,
+    expected: number | undefined,
     actor: Actor,
-    scope: Scope,
-    reply: FastifyReply,
   ): Promise<ComplaintResponse> {
-    const result = await this.complaints.step(id, step, actor, scope, expectedVersion(ifMatch, bodyVersion));
-    return this.respond(result, reply);
+    return this.respond(await this.complaints.step(id, step, actor, expected));
   }
 
-  private respond({ complaint, history }: ComplaintWithHistory, reply: FastifyReply): ComplaintResponse {
-    void reply.header('etag', etagFor(complaint.version));
+  private respond({ complaint, history }: ComplaintWithHistory): ComplaintResponse {
     return ComplaintResponse.from(complaint, this.clock.today(), history);
   }
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { type Actor, SYSTEM_ACTOR } from '../../common/request-context.js';
-import { projectInScope, type Scope } from '../access/scope.js';
+import { ResolvesScope } from '../access/scope-resolvers.js';
+import type { RecordLocation } from '../access/scope.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { EventBus } from '../../events/event-bus.service.js';
@@ -116,21 +116,26 @@ export class ComplaintsService {
     return this.complaints.listForProject(projectId, { ...filter, today: this.clock.today() });
   }
 
-  /** A complaint and its history; out of the caller's scope it does not exist. */
-  async get(id: string, scope: Scope): Promise<ComplaintWithHistory> {
+  async get(id: string): Promise<ComplaintWithHistory> {
     const complaint = await this.complaints.findById(id);
-    if (!complaint || !projectInScope(scope, complaint.projectId)) throw new NotFoundError('Complaint', id);
+    if (!complaint) throw new NotFoundError('Complaint', id);
     return { complaint, history: await this.complaints.history(id) };
+  }
+
+  /** Where a complaint lies, for `@InScope('complaint')`. */
+  @ResolvesScope('complaint')
+  async locate(id: string): Promise<RecordLocation | null> {
+    const complaint = await this.complaints.findById(id);
+    return complaint ? { projectIds: [complaint.projectId] } : null;
   }
 
   async step(
     id: string,
     input: ComplaintStepInput,
     actor: Actor,
-    scope: Scope,
-    expected: ExpectedVersion | undefined,
+    expected: number | undefined,
   ): Promise<ComplaintWithHistory> {
-    const { complaint: before } = await this.get(id, scope);
+    const { complaint: before } = await this.get(id);
     // The resolution deadline is computed before the row is locked: the calendar reads on another
     // pooled connection, which must not be awaited while holding the lock.
     const complex = input.complex ?? before.complex;
@@ -142,8 +147,7 @@ export class ComplaintsService {
     return this.tx.run(async () => {
       const complaint = await this.complaints.findByIdForUpdate(id);
       if (!complaint) throw new NotFoundError('Complaint', id);
-      if (expected && expected.version !== complaint.version)
-        throw new StaleVersionError('Complaint', id, expected.version, complaint.version, expected.viaHeader);
+      assertVersion('Complaint', complaint, expected);
       const decision = decideComplaintStep(
         complaint,
         { action: input.action, on, newResolveDueOn: input.newResolveDueOn },

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { InScope, Requires } from '../access/access.decorators.js';
 import { DialoguesService, type DialogueSessionWithParticipants } from './dialogues.service.js';
 import { CreateDialogueSessionDto } from './dto/create-dialogue-session.dto.js';
@@ -31,10 +30,8 @@ export class DialoguesController {
   async create(
     @Param('projectId', ParseId) projectId: string,
     @Body() body: CreateDialogueSessionDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<DialogueSessionResponse> {
     const created = await this.dialogues.create(projectId, body);
-    void reply.header('etag', etagFor(created.session.version));
     return toResponse(created);
   }
 
@@ -57,12 +54,8 @@ export class DialoguesController {
   @InScope('dialogueSession')
   @ApiOkResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
-  async get(
-    @Param('id', ParseId) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<DialogueSessionResponse> {
+  async get(@Param('id', ParseId) id: string): Promise<DialogueSessionResponse> {
     const found = await this.dialogues.get(id);
-    void reply.header('etag', etagFor(found.session.version));
     return toResponse(found);
   }
 
@@ -80,11 +73,9 @@ export class DialoguesController {
   async update(
     @Param('id', ParseId) id: string,
     @Body() body: UpdateDialogueSessionDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<DialogueSessionResponse> {
-    const updated = await this.dialogues.update(id, body, expectedVersion(ifMatch, body.version));
-    void reply.header('etag', etagFor(updated.session.version));
+    const updated = await this.dialogues.update(id, body, expected);
     return toResponse(updated);
   }
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { EventBus } from '../../events/event-bus.service.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
@@ -19,6 +18,8 @@ import type { CreateDialogueSessionDto } from './dto/create-dialogue-session.dto
 import type { ListDialogueSessionsQuery } from './dto/list-dialogue-sessions.query.js';
 import type { UpdateDialogueSessionDto } from './dto/update-dialogue-session.dto.js';
 import { TransactionHost } from '../../database/transaction-host.js';
+import { ResolvesScope } from '../access/scope-resolvers.js';
+import type { RecordLocation } from '../access/scope.js';
 
 export interface DialogueSessionWithParticipants {
   session: DialogueSession;
@@ -54,9 +55,11 @@ export class DialoguesService {
     });
   }
 
-  /** The project a session belongs to, or null when there is no such session. */
-  async projectIdOf(id: string): Promise<string | null> {
-    return (await this.sessions.findById(id))?.projectId ?? null;
+  /** Where a session lies, for `@InScope('dialogueSession')`. */
+  @ResolvesScope('dialogueSession')
+  async locate(id: string): Promise<RecordLocation | null> {
+    const session = await this.sessions.findById(id);
+    return session ? { projectIds: [session.projectId] } : null;
   }
 
   async get(id: string): Promise<DialogueSessionWithParticipants> {
@@ -87,15 +90,13 @@ export class DialoguesService {
   async update(
     id: string,
     input: UpdateDialogueSessionDto,
-    expected: ExpectedVersion | undefined,
+    expected: number | undefined,
   ): Promise<DialogueSessionWithParticipants> {
     const requested = toPatch(input);
     return this.tx.run(async () => {
       const session = await this.sessions.findByIdForUpdate(id);
       if (!session) throw new NotFoundError('DialogueSession', id);
-      if (expected && expected.version !== session.version) {
-        throw new StaleVersionError('DialogueSession', id, expected.version, session.version, expected.viaHeader);
-      }
+      assertVersion('DialogueSession', session, expected);
       const participants = await this.sessions.participantsOf(id);
       // Only newly invited households are checked, so one archived after its invitation does not
       // block later edits; those already invited were checked when they were added.

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import { type FieldErrors, NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError, type FieldErrors } from '../../common/errors/domain-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { TransactionHost } from '../../database/transaction-host.js';
-import { projectInScope, type Scope } from '../access/scope.js';
+import { ResolvesScope } from '../access/scope-resolvers.js';
+import type { RecordLocation } from '../access/scope.js';
 import { HouseholdArchivedError } from '../households/households.errors.js';
 import { HouseholdsService } from '../households/households.service.js';
 import type { Visit } from '../visits/visit.entity.js';
@@ -89,18 +89,20 @@ export class EnforcementRecordsService {
     );
   }
 
-  async get(id: string, scope: Scope): Promise<EnforcementView> {
-    return this.view(await this.findInScope(id, scope));
+  async get(id: string): Promise<EnforcementView> {
+    return this.view(await this.find(id));
   }
 
-  update(
-    id: string,
-    input: UpdateEnforcementRecordDto,
-    scope: Scope,
-    expected: ExpectedVersion | undefined,
-  ): Promise<EnforcementView> {
+  /** Where a record lies, for `@InScope('enforcementRecord')`. */
+  @ResolvesScope('enforcementRecord')
+  async locate(id: string): Promise<RecordLocation | null> {
+    const record = await this.records.findById(id);
+    return record ? { projectIds: [record.projectId] } : null;
+  }
+
+  update(id: string, input: UpdateEnforcementRecordDto, expected: number | undefined): Promise<EnforcementView> {
     return this.tx.run(async () => {
-      const locked = await this.lock(id, scope, expected);
+      const locked = await this.lock(id, expected);
       refuseUnless(decideEdit(locked.status));
       const { version: _version, attestations, ...changes } = input;
       const next: EnforcementRecord = {
@@ -118,16 +120,13 @@ export class EnforcementRecordsService {
 
   /**
    * Locks a record for a change, in the product's lock order: its household first, then the record.
-   * Out of the caller's scope it does not exist.
    */
-  async lock(id: string, scope: Scope, expected: ExpectedVersion | undefined): Promise<EnforcementRecord> {
-    const found = await this.findInScope(id, scope);
+  async lock(id: string, expected: number | undefined): Promise<EnforcementRecord> {
+    const found = await this.find(id);
     await this.households.lock(found.householdId);
     const locked = await this.records.findByIdForUpdate(id);
     if (!locked) throw new NotFoundError('EnforcementRecord', id);
-    if (expected && expected.version !== locked.version) {
-      throw new StaleVersionError('EnforcementRecord', id, expected.version, locked.version, expected.viaHeader);
-    }
+    assertVersion('EnforcementRecord', locked, expected);
     return locked;
   }
 
@@ -136,9 +135,9 @@ export class EnforcementRecordsService {
     return { record, visits: file.visits, missing: this.openMissing(record, file) };
   }
 
-  private async findInScope(id: string, scope: Scope): Promise<EnforcementRecord> {
+  private async find(id: string): Promise<EnforcementRecord> {
     const record = await this.records.findById(id);
-    if (!record || !projectInScope(scope, record.projectId)) throw new NotFoundError('EnforcementRecord', id);
+    if (!record) throw new NotFoundError('EnforcementRecord', id);
     return record;
   }
 

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { toLocalDateTime, viDate } from '../../common/time/civil-date.js';
 import { TransactionHost } from '../../database/transaction-host.js';
-import type { Scope } from '../access/scope.js';
 import type { EvidenceDto } from '../households/dto/consent-transition.dto.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { LegalCalendarService } from '../legal-clock/legal-calendar.service.js';
@@ -54,12 +52,11 @@ export class EnforcementStepsService {
   schedule(
     id: string,
     input: ScheduleEnforcementDto,
-    scope: Scope,
     actor: Actor,
-    expected: ExpectedVersion | undefined,
+    expected: number | undefined,
   ): Promise<EnforcementView> {
     return this.tx.run(async () => {
-      const record = await this.records.lock(id, scope, expected);
+      const record = await this.records.lock(id, expected);
       const scheduledAt = new Date(input.scheduledAt);
       const file = await this.files.load(record);
       const missing = this.files.missing(record, file);
@@ -97,12 +94,11 @@ export class EnforcementStepsService {
   comply(
     id: string,
     input: ComplyEnforcementDto,
-    scope: Scope,
     actor: Actor,
-    expected: ExpectedVersion | undefined,
+    expected: number | undefined,
   ): Promise<EnforcementView> {
     return this.tx.run(async () => {
-      const record = await this.records.lock(id, scope, expected);
+      const record = await this.records.lock(id, expected);
       refuseUnless(decideOutcome(record.status));
       const errors = outcomeDateErrors('compliedOn', input.compliedOn, record.decisionIssuedOn, this.clock.today());
       if (Object.keys(errors).length) throw new EnforcementInputError(errors);
@@ -158,12 +154,11 @@ export class EnforcementStepsService {
   execute(
     id: string,
     input: ExecuteEnforcementDto,
-    scope: Scope,
     actor: Actor,
-    expected: ExpectedVersion | undefined,
+    expected: number | undefined,
   ): Promise<EnforcementView> {
     return this.tx.run(async () => {
-      const record = await this.records.lock(id, scope, expected);
+      const record = await this.records.lock(id, expected);
       refuseUnless(decideOutcome(record.status));
       const scheduledOn = toLocalDateTime(record.scheduledAt as Date, this.clock.timeZone).date;
       const errors = outcomeDateErrors('handedOverOn', input.handedOverOn, scheduledOn, this.clock.today());
@@ -196,14 +191,9 @@ export class EnforcementStepsService {
   }
 
   /** Abandons a record not yet scheduled (once scheduled, it ends by compliance or execution). */
-  cancel(
-    id: string,
-    input: CancelEnforcementDto,
-    scope: Scope,
-    expected: ExpectedVersion | undefined,
-  ): Promise<EnforcementView> {
+  cancel(id: string, input: CancelEnforcementDto, expected: number | undefined): Promise<EnforcementView> {
     return this.tx.run(async () => {
-      const record = await this.records.lock(id, scope, expected);
+      const record = await this.records.lock(id, expected);
       refuseUnless(decideEdit(record.status));
       Object.assign(record, { status: 'cancelled', cancelReason: input.reason, version: record.version + 1 });
       return this.records.view(await this.repository.save(record));

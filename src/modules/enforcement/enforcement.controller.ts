@@ -1,12 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { StepRoute } from '../../common/http/step-route.decorator.js';
+import { ApiIfMatch, ETAG_HEADER, ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
-import { CurrentActor, CurrentScope, InScope, Requires } from '../access/access.decorators.js';
-import type { Scope } from '../access/scope.js';
+import { CurrentActor, InScope, Requires } from '../access/access.decorators.js';
 import { CreateEnforcementRecordDto } from './dto/create-enforcement-record.dto.js';
 import {
   CancelEnforcementDto,
@@ -19,15 +18,8 @@ import { UpdateEnforcementRecordDto } from './dto/update-enforcement-record.dto.
 import { EnforcementRecordsService, type EnforcementView } from './enforcement-records.service.js';
 import { EnforcementStepsService } from './enforcement-steps.service.js';
 
-const ETAG_HEADER = { ETag: { description: 'Send back as If-Match when changing it' } };
-
 const toResponse = ({ record, visits, missing }: EnforcementView) =>
   EnforcementRecordResponse.from(record, visits, missing);
-
-function reply(view: EnforcementView, res: FastifyReply): EnforcementRecordResponse {
-  void res.header('etag', etagFor(view.record.version));
-  return toResponse(view);
-}
 
 @ApiTags('enforcement')
 @Controller()
@@ -50,9 +42,8 @@ export class EnforcementController {
     @Param('id', ParseId) householdId: string,
     @Body() body: CreateEnforcementRecordDto,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.enforcement.create(householdId, body, actor), res);
+    return toResponse(await this.enforcement.create(householdId, body, actor));
   }
 
   @Get('households/:id/enforcement')
@@ -68,18 +59,16 @@ export class EnforcementController {
 
   @Get('enforcement/:id')
   @Requires('households:read')
+  @InScope('enforcementRecord')
   @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
-  async get(
-    @Param('id', ParseId) id: string,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<EnforcementRecordResponse> {
-    return reply(await this.enforcement.get(id, scope), res);
+  async get(@Param('id', ParseId) id: string): Promise<EnforcementRecordResponse> {
+    return toResponse(await this.enforcement.get(id));
   }
 
   @Patch('enforcement/:id')
   @Requires('enforcement:write')
+  @InScope('enforcementRecord')
   @ApiOperation({
     summary: 'Record the posting and delivery of the decision and the persuasion file (draft or ready records)',
     description:
@@ -91,88 +80,69 @@ export class EnforcementController {
   async update(
     @Param('id', ParseId) id: string,
     @Body() body: UpdateEnforcementRecordDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) res: FastifyReply,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.enforcement.update(id, body, scope, expectedVersion(ifMatch, body.version)), res);
+    return toResponse(await this.enforcement.update(id, body, expected));
   }
 
-  @Post('enforcement/:id/schedule')
-  @Requires('enforcement:write')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Schedule enforcement; the household becomes enforcement_pending',
-    description:
-      'Refused with 422 when preconditions are missing (`details.missing`), or at a forbidden time (`details.reasons`: ' +
+  @StepRoute(
+    'enforcement/:id/schedule',
+    'Schedule enforcement; the household becomes enforcement_pending',
+    EnforcementRecordResponse,
+    'Refused with 422 when preconditions are missing (`details.missing`), or at a forbidden time (`details.reasons`: ' +
       'night 22:00–06:00 Hanoi time, public holiday, within 15 days of Tết; LL2024 art. 89).',
-  })
-  @ApiIfMatch()
-  @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  )
+  @Requires('enforcement:write')
+  @InScope('enforcementRecord')
   async schedule(
     @Param('id', ParseId) id: string,
     @Body() body: ScheduleEnforcementDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentScope() scope: Scope,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.steps.schedule(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
+    return toResponse(await this.steps.schedule(id, body, actor, expected));
   }
 
-  @Post('enforcement/:id/comply')
+  @StepRoute(
+    'enforcement/:id/comply',
+    'The household complies: back to agreed, with a hand-over deadline (30 days, LL2024 art. 89(4))',
+    EnforcementRecordResponse,
+  )
   @Requires('enforcement:write')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'The household complies: back to agreed, with a hand-over deadline (30 days, LL2024 art. 89(4))',
-  })
-  @ApiIfMatch()
-  @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @InScope('enforcementRecord')
   async comply(
     @Param('id', ParseId) id: string,
     @Body() body: ComplyEnforcementDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentScope() scope: Scope,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.steps.comply(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
+    return toResponse(await this.steps.comply(id, body, actor, expected));
   }
 
-  @Post('enforcement/:id/execute')
+  @StepRoute(
+    'enforcement/:id/execute',
+    'Enforcement carried out: the household is handed_over (mode enforced)',
+    EnforcementRecordResponse,
+  )
   @Requires('enforcement:write')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Enforcement carried out: the household is handed_over (mode enforced)' })
-  @ApiIfMatch()
-  @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @InScope('enforcementRecord')
   async execute(
     @Param('id', ParseId) id: string,
     @Body() body: ExecuteEnforcementDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentScope() scope: Scope,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) res: FastifyReply,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.steps.execute(id, body, scope, actor, expectedVersion(ifMatch, body.version)), res);
+    return toResponse(await this.steps.execute(id, body, actor, expected));
   }
 
-  @Post('enforcement/:id/cancel')
+  @StepRoute('enforcement/:id/cancel', 'Abandon a record not yet scheduled, with the reason', EnforcementRecordResponse)
   @Requires('enforcement:write')
-  @HttpCode(200)
-  @ApiOperation({ summary: 'Abandon a record not yet scheduled, with the reason' })
-  @ApiIfMatch()
-  @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @InScope('enforcementRecord')
   async cancel(
     @Param('id', ParseId) id: string,
     @Body() body: CancelEnforcementDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) res: FastifyReply,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<EnforcementRecordResponse> {
-    return reply(await this.steps.cancel(id, body, scope, expectedVersion(ifMatch, body.version)), res);
+    return toResponse(await this.steps.cancel(id, body, expected));
   }
 }

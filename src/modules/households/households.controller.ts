@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { ConsentTransitionDto } from './dto/consent-transition.dto.js';
 import { CreateHouseholdDto } from './dto/create-household.dto.js';
 import {
@@ -30,13 +29,8 @@ export class HouseholdsController {
   @ApiOperation({ summary: 'Register an affected household in a project (status not_contacted)' })
   @ApiCreatedResponse({ type: HouseholdResponse })
   @ApiErrorResponses(400, 404, 409)
-  async create(
-    @Param('id', ParseId) projectId: string,
-    @Body() body: CreateHouseholdDto,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<HouseholdResponse> {
+  async create(@Param('id', ParseId) projectId: string, @Body() body: CreateHouseholdDto): Promise<HouseholdResponse> {
     const { household, parcels } = await this.households.create(projectId, body);
-    void reply.header('etag', etagFor(household.version));
     return HouseholdResponse.from(household, parcels);
   }
 
@@ -59,12 +53,8 @@ export class HouseholdsController {
   @InScope('household')
   @ApiOkResponse({ type: HouseholdResponse })
   @ApiErrorResponses(400, 404)
-  async get(
-    @Param('id', ParseId) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<HouseholdResponse> {
+  async get(@Param('id', ParseId) id: string): Promise<HouseholdResponse> {
     const { household, parcels } = await this.households.get(id);
-    void reply.header('etag', etagFor(household.version));
     return HouseholdResponse.from(household, parcels);
   }
 
@@ -78,11 +68,9 @@ export class HouseholdsController {
   async update(
     @Param('id', ParseId) id: string,
     @Body() body: UpdateHouseholdDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<HouseholdResponse> {
-    const { household, parcels } = await this.households.update(id, body, expectedVersion(ifMatch, body.version));
-    void reply.header('etag', etagFor(household.version));
+    const { household, parcels } = await this.households.update(id, body, expected);
     return HouseholdResponse.from(household, parcels);
   }
 
@@ -100,12 +88,10 @@ export class HouseholdsController {
   async transition(
     @Param('id', ParseId) id: string,
     @Body() body: ConsentTransitionDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<HouseholdResponse> {
-    const household = await this.households.transition(id, body, actor, expectedVersion(ifMatch, body.version));
-    void reply.header('etag', etagFor(household.version));
+    const household = await this.households.transition(id, body, actor, expected);
     return HouseholdResponse.from(household);
   }
 

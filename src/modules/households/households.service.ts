@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { EventBus } from '../../events/event-bus.service.js';
@@ -26,6 +25,8 @@ import {
 import type { HouseholdConsentChanged } from './households.events.js';
 import { HouseholdsRepository } from './households.repository.js';
 import type { LandParcel } from './land-parcel.entity.js';
+import { ResolvesScope } from '../access/scope-resolvers.js';
+import type { RecordLocation } from '../access/scope.js';
 
 export interface TransitionOptions {
   /** Set only by the enforcement capability, which checks LL2024 art. 89's preconditions. */
@@ -103,16 +104,12 @@ export class HouseholdsService {
     return this.households.findLiveIdsInProject(projectId, ids);
   }
 
-  async update(
-    id: string,
-    input: UpdateHouseholdDto,
-    expected: ExpectedVersion | undefined,
-  ): Promise<HouseholdWithParcels> {
+  async update(id: string, input: UpdateHouseholdDto, expected: number | undefined): Promise<HouseholdWithParcels> {
     const { parcels, landAreaM2, archived, archiveReason, version: _version, ...fields } = input;
     if (archived === true && !archiveReason) throw new ArchiveReasonRequiredError();
     return this.tx.run(async () => {
       const household = await this.lockExisting(id);
-      assertVersion(household, expected);
+      assertVersion('Household', household, expected);
       if (household.archivedAt && archived !== false) throw new HouseholdArchivedError(id);
 
       const area = resolveLandArea(
@@ -163,12 +160,12 @@ export class HouseholdsService {
     id: string,
     input: ConsentTransitionDto,
     actor: Actor,
-    expected: ExpectedVersion | undefined,
+    expected: number | undefined,
     options: TransitionOptions = {},
   ): Promise<Household> {
     return this.tx.run(async () => {
       const household = await this.lockExisting(id);
-      assertVersion(household, expected);
+      assertVersion('Household', household, expected);
       if (input.from && input.from !== household.status)
         throw new ConsentStatusChangedError(id, input.from, household.status);
 
@@ -222,9 +219,11 @@ export class HouseholdsService {
     return this.households.history(id);
   }
 
-  /** The project a household belongs to, or null when there is no such household. */
-  async projectIdOf(id: string): Promise<string | null> {
-    return (await this.households.findById(id))?.projectId ?? null;
+  /** Where a household lies, for `@InScope('household')`. */
+  @ResolvesScope('household')
+  async locate(id: string): Promise<RecordLocation | null> {
+    const household = await this.households.findById(id);
+    return household ? { projectIds: [household.projectId] } : null;
   }
 
   async assertExists(id: string): Promise<void> {
@@ -308,10 +307,4 @@ function consentChanged(
     changedAt: at.toISOString(),
     visitId,
   };
-}
-
-function assertVersion(household: Household, expected: ExpectedVersion | undefined): void {
-  if (expected && expected.version !== household.version) {
-    throw new StaleVersionError('Household', household.id, expected.version, household.version, expected.viaHeader);
-  }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { EventBus } from '../../events/event-bus.service.js';
 import type { DeadlineRule } from './deadline-rule.entity.js';
 import type { UpdateDeadlineRuleDto } from './dto/update-deadline-rule.dto.js';
@@ -30,13 +29,11 @@ export class DeadlineRulesService {
    * announced in the same transaction: whoever stored deadlines with the rule recomputes them once
    * the change has committed, or never.
    */
-  async update(id: string, input: UpdateDeadlineRuleDto, expected: ExpectedVersion | undefined): Promise<DeadlineRule> {
+  async update(id: string, input: UpdateDeadlineRuleDto, expected: number | undefined): Promise<DeadlineRule> {
     return this.tx.run(async () => {
       const rule = await this.repository.ruleByIdForUpdate(id);
       if (!rule) throw new NotFoundError('DeadlineRule', id);
-      if (expected && expected.version !== rule.version)
-        throw new StaleVersionError('DeadlineRule', id, expected.version, rule.version, expected.viaHeader);
-
+      assertVersion('DeadlineRule', rule, expected);
       const movesDeadlines =
         (input.offsetDays !== undefined && input.offsetDays !== rule.offsetDays) ||
         (input.dayKind !== undefined && input.dayKind !== rule.dayKind) ||

@@ -1,9 +1,8 @@
-import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { Requires } from '../access/access.decorators.js';
 import { DeadlineRulesService } from './deadline-rules.service.js';
 import { DeadlineRuleListResponse, DeadlineRuleResponse } from './dto/deadline-rule.response.js';
@@ -40,11 +39,9 @@ export class LegalClockController {
   async updateRule(
     @Param('id', ParseId) id: string,
     @Body() body: UpdateDeadlineRuleDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<DeadlineRuleResponse> {
-    const rule = await this.rules.update(id, body, expectedVersion(ifMatch, body.version));
-    void reply.header('etag', etagFor(rule.version));
+    const rule = await this.rules.update(id, body, expected);
     return DeadlineRuleResponse.from(rule);
   }
 

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { CreateProjectDto } from './dto/create-project.dto.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { ProjectPageResponse, ProjectResponse } from './dto/project.response.js';
@@ -48,12 +47,8 @@ export class ProjectsController {
     headers: { ETag: { description: 'Send back as If-Match when changing it' } },
   })
   @ApiErrorResponses(400, 404)
-  async get(
-    @Param('id', ParseId) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ProjectResponse> {
+  async get(@Param('id', ParseId) id: string): Promise<ProjectResponse> {
     const found = await this.projects.get(id);
-    void reply.header('etag', etagFor(found.project.version));
     return toResponse(found);
   }
 
@@ -67,12 +62,10 @@ export class ProjectsController {
   async update(
     @Param('id', ParseId) id: string,
     @Body() body: UpdateProjectDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ProjectResponse> {
-    const updated = await this.projects.update(id, body, expectedVersion(ifMatch, body.version), scope);
-    void reply.header('etag', etagFor(updated.project.version));
+    const updated = await this.projects.update(id, body, expected, scope);
     return toResponse(updated);
   }
 }

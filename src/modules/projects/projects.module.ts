@@ -3,6 +3,8 @@ import { AdministrativeUnitsModule } from '../administrative-units/administrativ
 import { ProjectsController } from './projects.controller.js';
 import { ProjectsRepository } from './projects.repository.js';
 import { ProjectsService } from './projects.service.js';
+import { ProjectScopes } from './project-scopes.service.js';
+import { PrincipalScopes } from '../access/scope-resolvers.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Project } from './project.entity.js';
 import { ProjectAdministrativeUnit } from './project-administrative-unit.entity.js';
@@ -10,7 +12,12 @@ import { ProjectAdministrativeUnit } from './project-administrative-unit.entity.
 @Module({
   imports: [TypeOrmModule.forFeature([Project, ProjectAdministrativeUnit]), AdministrativeUnitsModule],
   controllers: [ProjectsController],
-  providers: [ProjectsService, ProjectsRepository],
+  providers: [
+    ProjectsService,
+    ProjectsRepository,
+    ProjectScopes,
+    { provide: PrincipalScopes, useExisting: ProjectScopes },
+  ],
   exports: [ProjectsService],
 })
 export class ProjectsModule {}

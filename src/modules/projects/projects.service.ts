@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import type { CreateProjectDto } from './dto/create-project.dto.js';
 import type { ListProjectsQuery } from './dto/list-projects.query.js';
@@ -94,7 +93,7 @@ export class ProjectsService {
   async update(
     id: string,
     input: UpdateProjectDto,
-    expected: ExpectedVersion | undefined,
+    expected: number | undefined,
     scope: Scope = EVERYTHING,
   ): Promise<ProjectWithUnits> {
     const { administrativeUnitIds, version: _version, ...fields } = input;
@@ -102,9 +101,7 @@ export class ProjectsService {
     return this.tx.run(async () => {
       const project = await this.projects.findByIdForUpdate(id);
       if (!project) throw new NotFoundError('Project', id);
-      if (expected && expected.version !== project.version) {
-        throw new StaleVersionError('Project', id, expected.version, project.version, expected.viaHeader);
-      }
+      assertVersion('Project', project, expected);
       Object.assign(project, fields);
       assertDateOrder(project);
       project.version += 1;

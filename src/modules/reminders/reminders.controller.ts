@@ -1,16 +1,14 @@
-import { Body, Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { StepRoute } from '../../common/http/step-route.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ETAG_HEADER, ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
-import { CurrentActor, CurrentPrincipal, CurrentScope, Requires } from '../access/access.decorators.js';
+import { CurrentActor, CurrentPrincipal, CurrentScope, InScope, Requires } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import type { Scope } from '../access/scope.js';
-import type { ReminderAction } from './domain/reminder-status.js';
 import { ListRemindersQuery } from './dto/list-reminders.query.js';
 import { ReminderMoveDto } from './dto/reminder-move.dto.js';
 import { ReminderPageResponse, ReminderResponse } from './dto/reminder.response.js';
@@ -25,7 +23,7 @@ export class RemindersController {
   @Requires('reminders:read')
   @ApiOperation({
     summary: 'Reminders in my scope: open ones by default, soonest due first',
-    description: '`mine=true` keeps those assigned to me, or to my role in my administrative units.',
+    description: '`mine=true` keeps those assigned to me, or to my role, among those of the projects and wards I see.',
   })
   @ApiOkResponse({ type: ReminderPageResponse })
   @ApiErrorResponses(400)
@@ -40,55 +38,34 @@ export class RemindersController {
 
   @Get(':id')
   @Requires('reminders:read')
-  @ApiOkResponse({ type: ReminderResponse })
+  @InScope('reminder')
+  @ApiOkResponse({ type: ReminderResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
-  async get(
-    @Param('id', ParseId) id: string,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<ReminderResponse> {
-    const reminder = await this.reminders.get(id, scope);
-    void reply.header('etag', etagFor(reminder.version));
-    return ReminderResponse.from(reminder);
+  async get(@Param('id', ParseId) id: string): Promise<ReminderResponse> {
+    return ReminderResponse.from(await this.reminders.get(id));
   }
 
   @StepRoute(':id/acknowledge', 'Acknowledge an open reminder (records who and when)', ReminderResponse)
   @Requires('reminders:write')
-  acknowledge(
+  @InScope('reminder')
+  async acknowledge(
     @Param('id', ParseId) id: string,
-    @Body() body: ReminderMoveDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Body() _body: ReminderMoveDto,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReminderResponse> {
-    return this.move(id, 'acknowledged', body, ifMatch, actor, scope, reply);
+    return ReminderResponse.from(await this.reminders.move(id, 'acknowledged', actor, expected));
   }
 
   @StepRoute(':id/done', 'Mark an open or acknowledged reminder done (records who and when)', ReminderResponse)
   @Requires('reminders:write')
-  done(
+  @InScope('reminder')
+  async done(
     @Param('id', ParseId) id: string,
-    @Body() body: ReminderMoveDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @Body() _body: ReminderMoveDto,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ReminderResponse> {
-    return this.move(id, 'done', body, ifMatch, actor, scope, reply);
-  }
-
-  private async move(
-    id: string,
-    to: ReminderAction,
-    body: ReminderMoveDto | undefined,
-    ifMatch: string | undefined,
-    actor: Actor,
-    scope: Scope,
-    reply: FastifyReply,
-  ): Promise<ReminderResponse> {
-    const reminder = await this.reminders.move(id, to, actor, scope, expectedVersion(ifMatch, body?.version));
-    void reply.header('etag', etagFor(reminder.version));
-    return ReminderResponse.from(reminder);
+    return ReminderResponse.from(await this.reminders.move(id, 'done', actor, expected));
   }
 }

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { EventBus } from '../../events/event-bus.service.js';
 import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { Principal } from '../access/principal.js';
-import { projectInScope, type Scope } from '../access/scope.js';
+import { ResolvesScope } from '../access/scope-resolvers.js';
+import type { RecordLocation, Scope } from '../access/scope.js';
 import { ESCALATED_KIND, isOverdueKind, type ReminderPlan } from './domain/reminder-plan.js';
 import { decideReminderMove, type ReminderAction } from './domain/reminder-status.js';
 import type { ListRemindersQuery } from './dto/list-reminders.query.js';
@@ -131,26 +131,30 @@ export class RemindersService {
     );
   }
 
-  async get(id: string, scope: Scope): Promise<Reminder> {
+  async get(id: string): Promise<Reminder> {
     const reminder = await this.reminders.findById(id);
-    if (!reminder || !reminderInScope(scope, reminder)) throw new NotFoundError('Reminder', id);
+    if (!reminder) throw new NotFoundError('Reminder', id);
     return reminder;
   }
 
+  /**
+   * Where a reminder lies, for `@InScope('reminder')`: a project's reminders are seen by whoever
+   * sees the project, a ward's own (digests) by whoever sees the ward.
+   */
+  @ResolvesScope('reminder')
+  async locate(id: string): Promise<RecordLocation | null> {
+    const reminder = await this.reminders.findById(id);
+    if (!reminder) return null;
+    if (reminder.projectId) return { projectIds: [reminder.projectId] };
+    return reminder.administrativeUnitId ? { administrativeUnitId: reminder.administrativeUnitId } : { projectIds: [] };
+  }
+
   /** A person acknowledges or closes a reminder; who and when are kept on the reminder. */
-  move(
-    id: string,
-    to: ReminderAction,
-    actor: Actor,
-    scope: Scope,
-    expected: ExpectedVersion | undefined,
-  ): Promise<Reminder> {
+  move(id: string, to: ReminderAction, actor: Actor, expected: number | undefined): Promise<Reminder> {
     return this.tx.run(async () => {
       const reminder = await this.reminders.findByIdForUpdate(id);
-      if (!reminder || !reminderInScope(scope, reminder)) throw new NotFoundError('Reminder', id);
-      if (expected && expected.version !== reminder.version) {
-        throw new StaleVersionError('Reminder', id, expected.version, reminder.version, expected.viaHeader);
-      }
+      if (!reminder) throw new NotFoundError('Reminder', id);
+      assertVersion('Reminder', reminder, expected);
       const decision = decideReminderMove(reminder.status, to);
       if (!decision.allowed) {
         throw new ReminderMoveRefusedError(id, decision.code, decision.message, decision.allowedMoves);
@@ -194,14 +198,4 @@ function toFired(reminder: Reminder): FiredReminder {
     firedAt: reminder.firedAt?.toISOString() ?? null,
     details: reminder.details,
   };
-}
-
-/**
- * A project's reminders are seen by whoever sees the project; a ward's own (digests) by whoever
- * sees the ward.
- */
-export function reminderInScope(scope: Scope, reminder: Pick<Reminder, 'projectId' | 'administrativeUnitId'>): boolean {
-  if (scope.all) return true;
-  if (reminder.projectId) return projectInScope(scope, reminder.projectId);
-  return reminder.administrativeUnitId !== null && scope.unitIds.includes(reminder.administrativeUnitId);
 }

@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
-import { CurrentScope, Requires } from '../access/access.decorators.js';
+import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
+import { CurrentScope, InScope, Requires } from '../access/access.decorators.js';
 import type { Scope } from '../access/scope.js';
 import { AddUnitsDto } from './dto/add-units.dto.js';
 import { CreateFundDto } from './dto/create-fund.dto.js';
@@ -36,13 +35,8 @@ export class ResettlementFundsController {
   @ApiOperation({ summary: 'Register a resettlement housing fund (quỹ nhà tái định cư) and the projects it serves' })
   @ApiCreatedResponse({ type: FundResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400)
-  async create(
-    @Body() body: CreateFundDto,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<FundResponse> {
+  async create(@Body() body: CreateFundDto, @CurrentScope() scope: Scope): Promise<FundResponse> {
     const created = await this.funds.create(body, scope);
-    void reply.header('etag', etagFor(created.fund.version));
     return toResponse(created);
   }
 
@@ -58,20 +52,16 @@ export class ResettlementFundsController {
 
   @Get(':id')
   @Requires('resettlement:read')
+  @InScope('resettlementFund')
   @ApiOkResponse({ type: FundResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
-  async get(
-    @Param('id', ParseId) id: string,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<FundResponse> {
-    const found = await this.funds.get(id, scope);
-    void reply.header('etag', etagFor(found.fund.version));
-    return toResponse(found);
+  async get(@Param('id', ParseId) id: string): Promise<FundResponse> {
+    return toResponse(await this.funds.get(id));
   }
 
   @Patch(':id')
   @Requires('resettlement:write')
+  @InScope('resettlementFund')
   @ApiOperation({
     summary: 'Change a fund; a new offer expiry applies to offers made from now on',
     description: 'Refused with 412 (If-Match) or 409 (`version`) when based on a stale version.',
@@ -82,17 +72,16 @@ export class ResettlementFundsController {
   async update(
     @Param('id', ParseId) id: string,
     @Body() body: UpdateFundDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<FundResponse> {
-    const updated = await this.funds.update(id, body, expectedVersion(ifMatch, body.version), scope);
-    void reply.header('etag', etagFor(updated.fund.version));
+    const updated = await this.funds.update(id, body, expected, scope);
     return toResponse(updated);
   }
 
   @Get(':id/waiting-list')
   @Requires('resettlement:read')
+  @InScope('resettlementFund')
   @ApiOperation({
     summary: "The households waiting for this fund's housing",
     description:
@@ -119,6 +108,7 @@ export class ResettlementFundsController {
 
   @Post(':id/units')
   @Requires('resettlement:write')
+  @InScope('resettlementFund')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Add units to the fund; they are offered to the waiting list in the background',
@@ -128,25 +118,18 @@ export class ResettlementFundsController {
   })
   @ApiAcceptedResponse({ type: UnitsAcceptedResponse })
   @ApiErrorResponses(400, 404, 409)
-  async addUnits(
-    @Param('id', ParseId) id: string,
-    @Body() body: AddUnitsDto,
-    @CurrentScope() scope: Scope,
-  ): Promise<UnitsAcceptedResponse> {
-    const added = await this.funds.addUnits(id, body, scope);
+  async addUnits(@Param('id', ParseId) id: string, @Body() body: AddUnitsDto): Promise<UnitsAcceptedResponse> {
+    const added = await this.funds.addUnits(id, body);
     return { fundId: added.fundId, units: added.units.map(UnitResponse.from), job: added.job };
   }
 
   @Get(':id/units')
   @Requires('resettlement:read')
+  @InScope('resettlementFund')
   @ApiOkResponse({ type: UnitPageResponse })
   @ApiErrorResponses(400, 404)
-  async listUnits(
-    @Param('id', ParseId) id: string,
-    @Query() query: ListUnitsQuery,
-    @CurrentScope() scope: Scope,
-  ): Promise<UnitPageResponse> {
-    const [units, total] = await this.funds.listUnits(id, query, scope);
+  async listUnits(@Param('id', ParseId) id: string, @Query() query: ListUnitsQuery): Promise<UnitPageResponse> {
+    const [units, total] = await this.funds.listUnits(id, query);
     return pageOf(units, total, query, UnitResponse.from);
   }
 }

@@ -5,7 +5,7 @@ import { EventBus } from '../../events/event-bus.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { RemindersService } from '../reminders/reminders.service.js';
 import type { OfferSnapshot } from './resettlement.events.js';
-import type { OfferView } from './resettlement.repository.js';
+import type { OfferView } from './offers.repository.js';
 import type { ResettlementFund } from './resettlement-fund.entity.js';
 
 export const OFFER_REMINDER_KINDS = {

@@ -1,12 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { StepRoute } from '../../common/http/step-route.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
-import { CurrentActor, CurrentScope, Requires } from '../access/access.decorators.js';
+import { CurrentActor, CurrentScope, InScope, Requires } from '../access/access.decorators.js';
 import type { Scope } from '../access/scope.js';
 import { AcceptOfferDto, DeclineOfferDto } from './dto/answer-offer.dto.js';
 import { ListOffersQuery } from './dto/list-offers.query.js';
@@ -28,50 +28,37 @@ export class ResettlementOffersController {
     return pageOf(views, total, query, OfferResponse.from);
   }
 
-  @Post(':id/accept')
-  @Requires('resettlement:write')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Record that the household accepts the unit',
-    description:
-      'Allocates the unit and moves the household from conditional to agreed (a recorded consent transition), ' +
+  @StepRoute(
+    ':id/accept',
+    'Record that the household accepts the unit',
+    OfferResponse,
+    'Allocates the unit and moves the household from conditional to agreed (a recorded consent transition), ' +
       'together. Refused with 422 when the offer is no longer pending or has expired.',
-  })
-  @ApiIfMatch()
-  @ApiOkResponse({ type: OfferResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  )
+  @Requires('resettlement:write')
+  @InScope('resettlementOffer')
   async accept(
     @Param('id', ParseId) id: string,
     @Body() body: AcceptOfferDto,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
     @CurrentActor() actor: Actor,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<OfferResponse> {
-    const view = await this.offers.accept(id, body, expectedVersion(ifMatch, body.version), actor, scope);
-    void reply.header('etag', etagFor(view.offer.version));
-    return OfferResponse.from(view);
+    return OfferResponse.from(await this.offers.accept(id, body, expected, actor));
   }
 
-  @Post(':id/decline')
+  @StepRoute(
+    ':id/decline',
+    'Record that the household declines the unit',
+    OfferResponse,
+    'The unit returns to the fund and is offered to the next household (never again to this one).',
+  )
   @Requires('resettlement:write')
-  @HttpCode(200)
-  @ApiOperation({
-    summary: 'Record that the household declines the unit',
-    description: 'The unit returns to the fund and is offered to the next household (never again to this one).',
-  })
-  @ApiIfMatch()
-  @ApiOkResponse({ type: OfferResponse })
-  @ApiErrorResponses(400, 404, 409, 412, 422)
+  @InScope('resettlementOffer')
   async decline(
     @Param('id', ParseId) id: string,
     @Body() body: DeclineOfferDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @CurrentScope() scope: Scope,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<OfferResponse> {
-    const view = await this.offers.decline(id, body, expectedVersion(ifMatch, body.version), scope);
-    void reply.header('etag', etagFor(view.offer.version));
-    return OfferResponse.from(view);
+    return OfferResponse.from(await this.offers.decline(id, body, expected));
   }
 }

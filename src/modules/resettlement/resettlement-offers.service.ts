@@ -1,12 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { JobPayloads } from '../../jobs/job-names.js';
 import { JobsService } from '../../jobs/jobs.service.js';
-import { projectInScope, type Scope, visibleProjectIds } from '../access/scope.js';
+import { ResolvesScope } from '../access/scope-resolvers.js';
+import { type RecordLocation, type Scope, visibleProjectIds } from '../access/scope.js';
 import type { ConsentTransitionDto } from '../households/dto/consent-transition.dto.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { pairUnitsWithWaitingList } from './domain/offer-pairing.js';
@@ -14,7 +14,9 @@ import { decideOfferMove, offerExpiry, type OfferStatus } from './domain/offer-s
 import type { AcceptOfferDto, DeclineOfferDto } from './dto/answer-offer.dto.js';
 import type { ListOffersQuery } from './dto/list-offers.query.js';
 import { OfferRefusedError } from './resettlement.errors.js';
-import { type OfferView, ResettlementRepository } from './resettlement.repository.js';
+import { FundsRepository } from './funds.repository.js';
+import { OffersRepository, type OfferView } from './offers.repository.js';
+import { UnitsRepository } from './units.repository.js';
 import { ResettlementNotices } from './resettlement-notices.service.js';
 import type { ResettlementOffer } from './resettlement-offer.entity.js';
 import { TransactionHost } from '../../database/transaction-host.js';
@@ -34,7 +36,9 @@ export class ResettlementOffersService {
 
   constructor(
     private readonly tx: TransactionHost,
-    private readonly repository: ResettlementRepository,
+    private readonly funds: FundsRepository,
+    private readonly units: UnitsRepository,
+    private readonly offers: OffersRepository,
     private readonly households: HouseholdsService,
     private readonly notices: ResettlementNotices,
     private readonly jobs: JobsService,
@@ -42,17 +46,24 @@ export class ResettlementOffersService {
   ) {}
 
   async list(query: ListOffersQuery, scope: Scope): Promise<[OfferView[], number]> {
-    return this.repository.listOffers(
+    return this.offers.listOffers(
       { householdId: query.householdId, fundId: query.fundId, status: query.status },
       visibleProjectIds(scope),
       query,
     );
   }
 
-  async get(id: string, scope: Scope): Promise<OfferView> {
-    const [view] = await this.repository.offerViews([id]);
-    if (!view || !projectInScope(scope, view.projectId)) throw new NotFoundError('ResettlementOffer', id);
+  async get(id: string): Promise<OfferView> {
+    const [view] = await this.offers.offerViews([id]);
+    if (!view) throw new NotFoundError('ResettlementOffer', id);
     return view;
+  }
+
+  /** Where an offer lies (its household's project), for `@InScope('resettlementOffer')`. */
+  @ResolvesScope('resettlementOffer')
+  async locate(id: string): Promise<RecordLocation | null> {
+    const [view] = await this.offers.offerViews([id]);
+    return view ? { projectIds: [view.projectId] } : null;
   }
 
   /**
@@ -76,12 +87,12 @@ export class ResettlementOffersService {
   @HandlesJob('resettlement.expire-offers')
   async expireOffers(): Promise<{ expired: number; withdrawn: number }> {
     const expired = await this.closeInBatches('expired', 'Đề nghị bố trí tái định cư đã hết hạn', (now) =>
-      this.repository.lockExpiredOffers(now, CLOSE_BATCH),
+      this.offers.lockExpiredOffers(now, CLOSE_BATCH),
     );
     const withdrawn = await this.closeInBatches(
       'withdrawn',
       'Hộ không còn chờ nhà tái định cư: rút đề nghị bố trí',
-      (_now) => this.repository.lockOrphanedOffers(CLOSE_BATCH),
+      (_now) => this.offers.lockOrphanedOffers(CLOSE_BATCH),
     );
     if (expired || withdrawn) this.logger.log(`Offers closed: ${expired} expired, ${withdrawn} withdrawn`);
     return { expired, withdrawn };
@@ -91,20 +102,13 @@ export class ResettlementOffersService {
    * The household takes the unit: the offer is accepted, the unit allocated, and the household moves
    * from conditional to agreed with a recorded transition, in one transaction.
    */
-  async accept(
-    id: string,
-    input: AcceptOfferDto,
-    expected: ExpectedVersion | undefined,
-    actor: Actor,
-    scope: Scope,
-  ): Promise<OfferView> {
-    await this.get(id, scope);
+  async accept(id: string, input: AcceptOfferDto, expected: number | undefined, actor: Actor): Promise<OfferView> {
     return this.tx.run(async () => {
       const now = this.clock.now();
       const offer = await this.lockOffer(id, expected);
       const fundId = await this.close(offer, 'accepted', now, { note: input.note ?? null, responded: true });
-      const [view] = await this.repository.offerViews([id]);
-      const fund = await this.repository.findFund(fundId);
+      const [view] = await this.offers.offerViews([id]);
+      const fund = await this.funds.findFund(fundId);
       const reason =
         `Hộ nhận ${KIND_LABEL[view.unitKind]} tái định cư ${view.unitCode} (${view.areaM2.toLocaleString('vi-VN')} m²) ` +
         `thuộc ${fund?.name ?? 'quỹ nhà tái định cư'}: điều kiện bố trí tái định cư đã được đáp ứng`;
@@ -121,19 +125,13 @@ export class ResettlementOffersService {
   }
 
   /** The household refuses the unit: it goes back to the fund and on to the next household. */
-  async decline(
-    id: string,
-    input: DeclineOfferDto,
-    expected: ExpectedVersion | undefined,
-    scope: Scope,
-  ): Promise<OfferView> {
-    await this.get(id, scope);
+  async decline(id: string, input: DeclineOfferDto, expected: number | undefined): Promise<OfferView> {
     return this.tx.run(async () => {
       const offer = await this.lockOffer(id, expected);
       const fundId = await this.close(offer, 'declined', this.clock.now(), { note: input.reason, responded: true });
       await this.notices.offerClosed(id, 'Hộ từ chối đề nghị bố trí tái định cư');
       await this.jobs.enqueue('resettlement.offer-units', { fundId }, { key: `${fundId}.declined.${id}` });
-      const [view] = await this.repository.offerViews([id]);
+      const [view] = await this.offers.offerViews([id]);
       return view;
     });
   }
@@ -165,11 +163,11 @@ export class ResettlementOffersService {
   }
 
   private async offerRound(fundId: string): Promise<ResettlementOffer[]> {
-    const fund = await this.repository.findFundForUpdate(fundId);
+    const fund = await this.funds.findFundForUpdate(fundId);
     if (!fund) return [];
-    const units = await this.repository.lockAvailableUnits(fundId);
+    const units = await this.units.lockAvailableUnits(fundId);
     if (units.length === 0) return [];
-    const candidates = await this.repository.offerCandidates(fundId);
+    const candidates = await this.offers.offerCandidates(fundId);
     const pairings = pairUnitsWithWaitingList(
       units.map((unit) => ({ unitId: unit.id, code: unit.code, kind: unit.kind, areaM2: unit.areaM2 })),
       candidates,
@@ -178,7 +176,7 @@ export class ResettlementOffersService {
 
     const now = this.clock.now();
     const expiresAt = offerExpiry(now, fund.offerExpiryDays);
-    const offers = await this.repository.insertOffers(
+    const offers = await this.offers.insertOffers(
       pairings.map(({ unit, household }) => ({
         unitId: unit.unitId,
         householdId: household.householdId,
@@ -193,20 +191,21 @@ export class ResettlementOffersService {
       if (!row) continue;
       row.status = 'offered';
       row.version += 1;
-      await this.repository.saveUnit(row);
+      await this.units.saveUnit(row);
     }
-    for (const view of await this.repository.offerViews(offers.map((offer) => offer.id))) {
+    for (const view of await this.offers.offerViews(offers.map((offer) => offer.id))) {
       await this.notices.offerCreated(view, fund, now);
     }
     return offers;
   }
 
-  private async lockOffer(id: string, expected: ExpectedVersion | undefined): Promise<ResettlementOffer> {
-    const offer = await this.repository.findOfferForUpdate(id);
+  /** Locks an offer for its household's answer, in the product's lock order: the household, then the offer. */
+  private async lockOffer(id: string, expected: number | undefined): Promise<ResettlementOffer> {
+    const { offer: found } = await this.get(id);
+    await this.households.lock(found.householdId);
+    const offer = await this.offers.findOfferForUpdate(id);
     if (!offer) throw new NotFoundError('ResettlementOffer', id);
-    if (expected && expected.version !== offer.version) {
-      throw new StaleVersionError('ResettlementOffer', id, expected.version, offer.version, expected.viaHeader);
-    }
+    assertVersion('ResettlementOffer', offer, expected);
     return offer;
   }
 
@@ -229,13 +228,13 @@ export class ResettlementOffersService {
       note: answer.note,
     });
     offer.version += 1;
-    await this.repository.saveOffer(offer);
+    await this.offers.saveOffer(offer);
 
-    const unit = await this.repository.findUnitForUpdate(offer.unitId);
+    const unit = await this.units.findUnitForUpdate(offer.unitId);
     if (!unit) throw new NotFoundError('ResettlementUnit', offer.unitId);
     unit.status = to === 'accepted' ? 'allocated' : 'available';
     unit.version += 1;
-    await this.repository.saveUnit(unit);
+    await this.units.saveUnit(unit);
     return unit.fundId;
   }
 }

@@ -8,7 +8,9 @@ import { ResettlementFundsService } from './resettlement-funds.service.js';
 import { ResettlementNotices } from './resettlement-notices.service.js';
 import { ResettlementOffersController } from './resettlement-offers.controller.js';
 import { ResettlementOffersService } from './resettlement-offers.service.js';
-import { ResettlementRepository } from './resettlement.repository.js';
+import { FundsRepository } from './funds.repository.js';
+import { OffersRepository } from './offers.repository.js';
+import { UnitsRepository } from './units.repository.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ResettlementFund } from './resettlement-fund.entity.js';
 import { ResettlementFundProject } from './resettlement-fund-project.entity.js';
@@ -24,7 +26,14 @@ import { ResettlementUnit } from './resettlement-unit.entity.js';
     ProjectsModule,
   ],
   controllers: [ResettlementFundsController, ResettlementOffersController],
-  providers: [ResettlementFundsService, ResettlementOffersService, ResettlementNotices, ResettlementRepository],
+  providers: [
+    ResettlementFundsService,
+    ResettlementOffersService,
+    ResettlementNotices,
+    FundsRepository,
+    UnitsRepository,
+    OffersRepository,
+  ],
   exports: [ResettlementFundsService, ResettlementOffersService],
 })
 export class ResettlementModule {}

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,12 +8,11 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ErrorResponse } from '../../common/errors/error-response.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { Requires } from '../access/access.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
@@ -57,9 +56,8 @@ export class UsersController {
     headers: { ETag: { description: 'Send back as If-Match when changing it' } },
   })
   @ApiErrorResponses(400, 404)
-  async get(@Param('id', ParseId) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<UserResponse> {
+  async get(@Param('id', ParseId) id: string): Promise<UserResponse> {
     const found = await this.users.get(id);
-    void reply.header('etag', etagFor(found.user.version));
     return toResponse(found);
   }
 
@@ -75,11 +73,9 @@ export class UsersController {
   async update(
     @Param('id', ParseId) id: string,
     @Body() body: UpdateUserDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<UserResponse> {
-    const updated = await this.users.update(id, body, expectedVersion(ifMatch, body.version));
-    void reply.header('etag', etagFor(updated.user.version));
+    const updated = await this.users.update(id, body, expected);
     return toResponse(updated);
   }
 }

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { EventBus } from '../../events/event-bus.service.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
@@ -74,7 +73,7 @@ export class UsersService {
     return [users.map((user) => ({ user, administrativeUnitIds: units.get(user.id) ?? [] })), total];
   }
 
-  async update(id: string, input: UpdateUserDto, expected: ExpectedVersion | undefined): Promise<UserWithUnits> {
+  async update(id: string, input: UpdateUserDto, expected: number | undefined): Promise<UserWithUnits> {
     const { administrativeUnitIds, password, version: _version, ...fields } = input;
     if (administrativeUnitIds) await this.assertUnitsExist(administrativeUnitIds);
     // Hashing is slow on purpose: do it before the row is locked.
@@ -84,9 +83,7 @@ export class UsersService {
       if (mayRemoveAnAdmin) await this.users.lockAdminRoster();
       const user = await this.users.findByIdForUpdate(id);
       if (!user) throw new NotFoundError('User', id);
-      if (expected && expected.version !== user.version) {
-        throw new StaleVersionError('User', id, expected.version, user.version, expected.viaHeader);
-      }
+      assertVersion('User', user, expected);
       const wasActiveAdmin = isActiveAdmin(user);
       const deactivating = user.active && fields.active === false;
       Object.assign(user, fields);

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { IDEMPOTENT_REPLAY_HEADER, parseIdempotencyKey } from '../../common/http/idempotency.js';
 import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
+import { withHeaders } from '../../common/http/response-meta.interceptor.js';
 import { CreateVisitDto } from './dto/create-visit.dto.js';
 import { VisitPageResponse, VisitResponse } from './dto/visit.response.js';
 import type { Actor } from '../../common/request-context.js';
@@ -37,11 +37,10 @@ export class VisitsController {
     @Body() body: CreateVisitDto,
     @Headers('idempotency-key') rawKey: string | undefined,
     @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<VisitResponse> {
     const { visit, replayed } = await this.visits.record(householdId, body, actor, parseIdempotencyKey(rawKey));
-    if (replayed) void reply.header(IDEMPOTENT_REPLAY_HEADER, 'true');
-    return VisitResponse.from(visit);
+    const response = VisitResponse.from(visit);
+    return replayed ? withHeaders(response, { [IDEMPOTENT_REPLAY_HEADER]: 'true' }) : response;
   }
 
   @Get()

@@ -1,10 +1,9 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf, PageQueryDto } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, etagFor, expectedVersion } from '../../common/http/versioning.js';
+import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { CurrentActor, Requires } from '../access/access.decorators.js';
 import { CreateWebhookDto } from './dto/create-webhook.dto.js';
@@ -56,12 +55,8 @@ export class WebhooksController {
     headers: { ETag: { description: 'Send back as If-Match when changing it' } },
   })
   @ApiErrorResponses(400, 404)
-  async get(
-    @Param('id', ParseId) id: string,
-    @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<WebhookResponse> {
+  async get(@Param('id', ParseId) id: string): Promise<WebhookResponse> {
     const found = await this.webhooks.get(id);
-    void reply.header('etag', etagFor(found.version));
     return WebhookResponse.from(found);
   }
 
@@ -74,11 +69,9 @@ export class WebhooksController {
   async update(
     @Param('id', ParseId) id: string,
     @Body() body: UpdateWebhookDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) reply: FastifyReply,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<WebhookResponse> {
-    const updated = await this.webhooks.update(id, body, expectedVersion(ifMatch, body.version));
-    void reply.header('etag', etagFor(updated.version));
+    const updated = await this.webhooks.update(id, body, expected);
     return WebhookResponse.from(updated);
   }
 

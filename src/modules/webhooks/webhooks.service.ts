@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock/clock.js';
-import { NotFoundError, StaleVersionError } from '../../common/errors/domain-error.js';
+import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
-import type { ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { JobsService } from '../../jobs/jobs.service.js';
 import { deliveryIdFor, newSigningSecret, type WebhookEvent } from './domain/webhook-events.js';
@@ -76,23 +75,11 @@ export class WebhooksService {
     return found;
   }
 
-  async update(
-    id: string,
-    input: UpdateWebhookDto,
-    expected: ExpectedVersion | undefined,
-  ): Promise<WebhookSubscription> {
+  async update(id: string, input: UpdateWebhookDto, expected: number | undefined): Promise<WebhookSubscription> {
     return this.tx.run(async () => {
       const subscription = await this.webhooks.findSubscriptionForUpdate(id);
       if (!subscription) throw new NotFoundError('WebhookSubscription', id);
-      if (expected && expected.version !== subscription.version) {
-        throw new StaleVersionError(
-          'WebhookSubscription',
-          id,
-          expected.version,
-          subscription.version,
-          expected.viaHeader,
-        );
-      }
+      assertVersion('WebhookSubscription', subscription, expected);
       if (input.url !== undefined) subscription.url = input.url;
       if (input.events !== undefined) subscription.events = [...new Set(input.events)];
       if (input.active !== undefined) subscription.active = input.active;

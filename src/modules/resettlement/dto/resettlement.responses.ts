@@ -2,7 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { PageMetaResponse } from '../../../common/http/pagination.js';
 import { OFFER_STATUSES, type OfferStatus } from '../domain/offer-status.js';
 import { UNIT_KINDS, UNIT_STATUSES, type UnitKind, type UnitStatus } from '../domain/resettlement-unit.js';
-import type { OfferView, WaitingEntry } from '../resettlement.repository.js';
+import type { WaitingEntry } from '../funds.repository.js';
+import type { OfferView } from '../offers.repository.js';
 import type { ResettlementFund } from '../resettlement-fund.entity.js';
 import type { ResettlementUnit } from '../resettlement-unit.entity.js';
 

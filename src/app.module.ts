@@ -36,7 +36,11 @@ export interface AppModuleOptions {
   clock?: Clock;
   /** Consume jobs in this process (default: the RUN_WORKER_IN_API setting). */
   worker?: boolean;
+  /** More modules to load with the product's (tests add subscribers of their own). */
+  imports?: ModuleImport[];
 }
+
+type ModuleImport = NonNullable<DynamicModule['imports']>[number];
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -90,6 +94,7 @@ export class AppModule implements NestModule {
         ResettlementModule,
         WebhooksModule,
         DemoModule,
+        ...(options.imports ?? []),
       ],
     };
   }

@@ -12,7 +12,7 @@ import { registerRateLimits } from './common/http/rate-limits.js';
 import { ResponseMetaInterceptor } from './common/http/response-meta.interceptor.js';
 import { createValidationPipe } from './common/http/validation.js';
 import type { AppConfig } from './config/app-config.js';
-import { registerQueueBoard } from './jobs/queue-board.js';
+import { registerQueueBoard } from './http/queue-board.js';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -31,6 +31,9 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     bufferLogs: true,
+    // A wiring error (a missing provider, a failed boot check) is thrown to the caller, which
+    // reports it and exits, rather than ending the process from inside Nest.
+    abortOnError: false,
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

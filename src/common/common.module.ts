@@ -1,19 +1,23 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock, SystemClock } from './clock/clock.js';
+import { MethodDiscovery } from './method-discovery.js';
 
-/** Configuration and the clock, available everywhere without imports. */
+/** Configuration, the clock and the discovery of marked methods, available everywhere without imports. */
 @Global()
 @Module({})
 export class CommonModule {
   static forRoot(config: AppConfig, clock: Clock = new SystemClock(config.timeZone)): DynamicModule {
     return {
       module: CommonModule,
+      imports: [DiscoveryModule],
       providers: [
+        MethodDiscovery,
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
       ],
-      exports: [APP_CONFIG, Clock],
+      exports: [APP_CONFIG, Clock, MethodDiscovery],
     };
   }
 }

@@ -5,7 +5,6 @@ export {
   addMinutes,
   type CivilDate,
   daysBetween,
-  earlierOf,
   laterOf,
   viDate,
   weekday,

@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock/clock.js';
+import { MethodDiscovery } from '../common/method-discovery.js';
 import { RequestContext, SYSTEM_ACTOR } from '../common/request-context.js';
 import { TransactionHost } from '../database/transaction-host.js';
 import { JOB_NAMES, QUEUES, type QueueName } from '../jobs/job-names.js';
@@ -35,9 +35,7 @@ export class EventBus implements OnModuleInit {
   private subscriptions: Map<DomainEventName, Subscription[]> | undefined;
 
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
+    private readonly methods: MethodDiscovery,
     private readonly tx: TransactionHost,
     private readonly jobs: JobsService,
     private readonly registry: JobRegistry,
@@ -115,29 +113,11 @@ export class EventBus implements OnModuleInit {
     if (this.subscriptions) return this.subscriptions;
     const byEvent = new Map<DomainEventName, Subscription[]>();
     const ids = new Set<string>();
-    const seen = new Set<object>();
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      // An alias (`useExisting`) is the same instance under a second token: scan it once.
-      if (seen.has(instance)) continue;
-      seen.add(instance);
-      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
-        const fn = instance[method];
-        if (typeof fn !== 'function') continue;
-        const metadata = this.reflector.get<SubscriptionMetadata | undefined>(
-          DOMAIN_EVENT_HANDLER,
-          fn as () => unknown,
-        );
-        if (!metadata) continue;
-        assertWellFormed(metadata, ids);
-        ids.add(metadata.id);
-        const subscription: Subscription = {
-          ...metadata,
-          handle: (event) => (fn as (event: DomainEvent) => Promise<unknown>).call(instance, event),
-        };
-        byEvent.set(metadata.event, [...(byEvent.get(metadata.event) ?? []), subscription]);
-      }
+    for (const { metadata, call } of this.methods.methodsWith<SubscriptionMetadata>(DOMAIN_EVENT_HANDLER)) {
+      assertWellFormed(metadata, ids);
+      ids.add(metadata.id);
+      const subscription: Subscription = { ...metadata, handle: (event) => call(event) };
+      byEvent.set(metadata.event, [...(byEvent.get(metadata.event) ?? []), subscription]);
     }
     this.subscriptions = byEvent;
     this.logger.debug(`Domain event subscriptions: ${[...ids].sort().join(', ')}`);

@@ -1,5 +1,4 @@
 import { Global, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EventBus } from './event-bus.service.js';
 import { EventReceipt } from './event-receipt.entity.js';
@@ -8,7 +7,7 @@ import { EventReceiptsRepository } from './event-receipts.repository.js';
 /** Domain events: publishing (every process), delivery to subscribers (wherever jobs run). */
 @Global()
 @Module({
-  imports: [DiscoveryModule, TypeOrmModule.forFeature([EventReceipt])],
+  imports: [TypeOrmModule.forFeature([EventReceipt])],
   providers: [EventBus, EventReceiptsRepository],
   exports: [EventBus],
 })

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { MethodDiscovery } from '../common/method-discovery.js';
 import { JOB_HANDLER } from './job-handler.decorator.js';
 import { JOB_NAMES, type JobName } from './job-names.js';
 
@@ -16,11 +16,7 @@ export class JobRegistry {
   private discovered: Map<string, Handler> | undefined;
   private readonly registered = new Map<string, Handler>();
 
-  constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-    private readonly reflector: Reflector,
-  ) {}
+  constructor(private readonly methods: MethodDiscovery) {}
 
   /** Adds a handler for a job name no @HandlesJob method takes; a name is handled once. */
   register(name: string, handler: Handler): void {
@@ -44,22 +40,9 @@ export class JobRegistry {
   private discover(): Map<string, Handler> {
     if (this.discovered) return this.discovered;
     const handlers = new Map<string, Handler>();
-    const seen = new Set<object>();
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      // An alias (`useExisting`) is the same instance under a second token: scan it once.
-      if (seen.has(instance)) continue;
-      seen.add(instance);
-      const prototype = Object.getPrototypeOf(instance) as object;
-      for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const fn = instance[method];
-        if (typeof fn !== 'function') continue;
-        const name = this.reflector.get<JobName | undefined>(JOB_HANDLER, fn as () => unknown);
-        if (!name) continue;
-        if (handlers.has(name)) throw new Error(`Job ${name} has two handlers`);
-        handlers.set(name, (payload) => (fn as (payload: unknown) => Promise<unknown>).call(instance, payload));
-      }
+    for (const { metadata: name, call } of this.methods.methodsWith<JobName>(JOB_HANDLER)) {
+      if (handlers.has(name)) throw new Error(`Job ${name} has two handlers`);
+      handlers.set(name, call);
     }
     this.discovered = handlers;
     return handlers;

@@ -1,6 +1,5 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { QUEUES } from './job-names.js';
@@ -16,7 +15,6 @@ import { redisConnection } from './redis-connection.js';
 @Global()
 @Module({
   imports: [
-    DiscoveryModule,
     TypeOrmModule.forFeature([OutboxEntry]),
     BullModule.forRootAsync({
       inject: [APP_CONFIG],

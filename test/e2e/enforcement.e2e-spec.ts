@@ -527,4 +527,66 @@ describe(EnforcementController.name, () => {
       reads.mockRestore();
     }
   });
+
+  describe('racing a consent move (lock order: household, then its records)', () => {
+    const LAWFUL = '2026-03-17T09:00:00+07:00';
+
+    it('should let a schedule and a consent move of one household both finish, one of them refused cleanly', async () => {
+      for (let round = 0; round < 8; round++) {
+        const h = await holdout();
+        const record = await readyRecord(h);
+        const [scheduled, moved] = await Promise.all([
+          schedule(record.id, LAWFUL),
+          t.admin
+            .post(`/api/v1/households/${h.household.id}/consent`)
+            .send({ status: 'agreed', reason: 'Hộ đồng ý phương án bồi thường' }),
+        ]);
+        // Whichever locks the household first wins; the other sees its result and is refused cleanly.
+        const after = await householdOf(h);
+        if (scheduled.status === 200) {
+          expect(after.status).toBe('enforcement_pending');
+          expect(moved.status).toBe(422);
+          expect(moved.body.code).toBe('ENFORCEMENT_IN_PROGRESS');
+        } else {
+          expect(after.status).toBe('agreed');
+          expect(moved.status).toBe(200);
+          expect(scheduled.status).toBe(409);
+          expect(scheduled.body).toMatchObject({
+            code: 'CONSENT_STATUS_CHANGED',
+            details: { expectedStatus: 'objecting', currentStatus: 'agreed' },
+          });
+        }
+      }
+      await t.jobs.idle();
+    });
+
+    it('should let the drafts closing after a consent move race further edits of the record without a deadlock', async () => {
+      const h = await holdout();
+      const record = await readyRecord(h);
+      const responses = await Promise.all([
+        t.admin
+          .post(`/api/v1/households/${h.household.id}/consent`)
+          .send({ status: 'conditional', condition: 'compensation_review', reason: 'Chờ xem xét lại giá bồi thường' }),
+        ...Array.from({ length: 4 }, (_, i) =>
+          t.admin.patch(`/api/v1/enforcement/${record.id}`).send({ persuasionNote: `Ghi chú ${i}` }),
+        ),
+      ]);
+      for (const response of responses) expect([200, 409, 422]).toContain(response.status);
+      await t.jobs.idle();
+      const after = await t.admin.get(`/api/v1/enforcement/${record.id}`).expect(200);
+      expect(after.body.status).toBe('cancelled');
+    });
+  });
+
+  it('should stop preparing enforcement against a household once it is archived', async () => {
+    const h = await holdout();
+    const record = await readyRecord(h);
+    await t.admin
+      .patch(`/api/v1/households/${h.household.id}`)
+      .send({ archived: true, archiveReason: 'Hộ đã chuyển đi, hồ sơ trùng với hộ khác' })
+      .expect(200);
+    await t.jobs.idle();
+    const after = await t.admin.get(`/api/v1/enforcement/${record.id}`).expect(200);
+    expect(after.body).toMatchObject({ status: 'cancelled', cancelReason: expect.stringContaining('lưu trữ') });
+  });
 });

@@ -3,7 +3,7 @@ import { jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import request from 'supertest';
-import { QUEUE_BOARD_COOKIE, registerQueueBoard } from '../../src/jobs/queue-board.js';
+import { QUEUE_BOARD_COOKIE, registerQueueBoard } from '../../src/http/queue-board.js';
 import { setWorkerLockTimings, WebhooksProcessor } from '../../src/jobs/job.processors.js';
 import { OutboxRelay } from '../../src/jobs/outbox-relay.service.js';
 import { QueuesHealthIndicator } from '../../src/modules/health/queues-health.indicator.js';

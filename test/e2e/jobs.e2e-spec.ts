@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
+import { MethodDiscovery } from '../../src/common/method-discovery.js';
 import { DataSource } from 'typeorm';
 import { HandlesJob } from '../../src/jobs/job-handler.decorator.js';
 import { JobRegistry, MissingJobHandlersError } from '../../src/jobs/job-registry.service.js';
@@ -96,7 +97,7 @@ describe(JobRegistry.name, () => {
   it('should dispatch a job to its handler and refuse to start while a job has none', async () => {
     const module = await Test.createTestingModule({
       imports: [DiscoveryModule],
-      providers: [JobRegistry, SnapshotOnly],
+      providers: [MethodDiscovery, JobRegistry, SnapshotOnly],
     }).compile();
     const registry = module.get(JobRegistry);
     await expect(registry.dispatch('stats.snapshot', {})).resolves.toBe('done');

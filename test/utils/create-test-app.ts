@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { AppModuleOptions } from '../../src/app.module.js';
 import { createApp } from '../../src/bootstrap.js';
 import { ManualClock } from '../../src/common/clock/clock.js';
 import { type AppConfig, loadConfig } from '../../src/config/app-config.js';
@@ -61,6 +62,8 @@ export async function createTestApp(
      * e.g. to start a worker for jobs an API-only app enqueued. The app that made them cleans them up.
      */
     shareWith?: TestApp;
+    /** Extra Nest modules, e.g. a subscriber of the test's own. */
+    imports?: AppModuleOptions['imports'];
   } = {},
 ): Promise<TestApp> {
   const owner = options.shareWith;
@@ -86,7 +89,7 @@ export async function createTestApp(
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.config?.auth },
   };
   const clock = new ManualClock(options.now ?? TEST_NOW, config.timeZone);
-  const app = await createApp(config, { clock, worker: options.worker ?? false });
+  const app = await createApp(config, { clock, worker: options.worker ?? false, imports: options.imports });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);

@@ -1,5 +1,6 @@
 import { Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, ModuleRef, Reflector } from '@nestjs/core';
+import { MethodDiscovery } from '../../common/method-discovery.js';
 import { SCOPED_RESOURCE, type ScopedResourceSpec } from './access.decorators.js';
 import type { Principal } from './principal.js';
 import { type LocateRecord, PrincipalScopes, SCOPE_RESOLVER } from './scope-resolvers.js';
@@ -16,6 +17,7 @@ export class ScopeRegistry implements OnApplicationBootstrap {
   private principals: PrincipalScopes | undefined;
 
   constructor(
+    private readonly methods: MethodDiscovery,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
@@ -61,21 +63,9 @@ export class ScopeRegistry implements OnApplicationBootstrap {
   private discover(): Map<string, LocateRecord> {
     if (this.resolvers) return this.resolvers;
     const resolvers = new Map<string, LocateRecord>();
-    const seen = new Set<object>();
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
-      // An alias (`useExisting`) is the same instance under a second token: scan it once.
-      if (seen.has(instance)) continue;
-      seen.add(instance);
-      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance) as object)) {
-        const fn = instance[method];
-        if (typeof fn !== 'function') continue;
-        const kind = this.reflector.get<string | undefined>(SCOPE_RESOLVER, fn as () => unknown);
-        if (!kind) continue;
-        if (resolvers.has(kind)) throw new Error(`Two scope resolvers for ${kind}`);
-        resolvers.set(kind, (id) => (fn as LocateRecord).call(instance, id));
-      }
+    for (const { metadata: kind, call } of this.methods.methodsWith<string>(SCOPE_RESOLVER)) {
+      if (resolvers.has(kind)) throw new Error(`Two scope resolvers for ${kind}`);
+      resolvers.set(kind, (id) => call(id) as ReturnType<LocateRecord>);
     }
     this.resolvers = resolvers;
     return resolvers;

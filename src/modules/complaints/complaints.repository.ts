@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, type EntityManager, In } from 'typeorm';
+import { Brackets, type EntityManager } from 'typeorm';
 import { ComplaintEvent } from './complaint-event.entity.js';
 import { Complaint } from './complaint.entity.js';
-import { type ComplaintStatus, OPEN_COMPLAINT_STATUSES } from './domain/complaint-status.js';
+import type { ComplaintStatus } from './domain/complaint-status.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface ComplaintListFilter {
@@ -73,13 +73,6 @@ export class ComplaintsRepository {
       .skip(filter.offset)
       .take(filter.limit)
       .getManyAndCount();
-  }
-
-  open(): Promise<Complaint[]> {
-    return this.manager.find(Complaint, {
-      where: { status: In([...OPEN_COMPLAINT_STATUSES]) },
-      order: { receivedOn: 'ASC' },
-    });
   }
 
   /** Open complaints whose running deadline was computed with rule `code`. */

@@ -3,7 +3,7 @@ import { Clock } from '../../common/clock/clock.js';
 import type { Actor } from '../../common/request-context.js';
 import { toLocalDateTime, viDate } from '../../common/time/civil-date.js';
 import { TransactionHost } from '../../database/transaction-host.js';
-import type { EvidenceDto } from '../households/dto/consent-transition.dto.js';
+import type { ConsentTransitionDto, EvidenceDto } from '../households/dto/consent-transition.dto.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { LegalCalendarService } from '../legal-clock/legal-calendar.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
@@ -68,7 +68,7 @@ export class EnforcementStepsService {
       const saved = await this.repository.save(record);
       if (firstTime) {
         const local = toLocalDateTime(scheduledAt, this.clock.timeZone);
-        await this.households.transition(
+        await this.moveHousehold(
           record.householdId,
           {
             status: 'enforcement_pending',
@@ -79,8 +79,6 @@ export class EnforcementStepsService {
             evidence: evidenceOf(record),
           },
           actor,
-          undefined,
-          { viaEnforcement: true },
         );
       }
       return { record: saved, visits: file.visits, missing: [] };
@@ -113,7 +111,7 @@ export class EnforcementStepsService {
         version: record.version + 1,
       });
       const saved = await this.repository.save(record);
-      await this.households.transition(
+      await this.moveHousehold(
         record.householdId,
         {
           status: 'agreed',
@@ -124,8 +122,6 @@ export class EnforcementStepsService {
           evidence: [{ kind: 'decision', reference: record.decisionNo }],
         },
         actor,
-        undefined,
-        { viaEnforcement: true },
       );
       const plans = planHandoverDeadline(
         {
@@ -171,7 +167,7 @@ export class EnforcementStepsService {
         version: record.version + 1,
       });
       const saved = await this.repository.save(record);
-      await this.households.transition(
+      await this.moveHousehold(
         record.householdId,
         {
           status: 'handed_over',
@@ -182,8 +178,6 @@ export class EnforcementStepsService {
           evidence: [{ kind: 'decision', reference: record.decisionNo }],
         },
         actor,
-        undefined,
-        { viaEnforcement: true },
       );
       await this.reminders.cancel({ prefix: handoverKeys.household(record.householdId) }, 'Đã bàn giao mặt bằng');
       return this.records.view(saved);
@@ -198,6 +192,14 @@ export class EnforcementStepsService {
       Object.assign(record, { status: 'cancelled', cancelReason: input.reason, version: record.version + 1 });
       return this.records.view(await this.repository.save(record));
     });
+  }
+
+  /**
+   * Moves the household along with the record, in its transaction. Only this service moves a
+   * household into and out of enforcement_pending: it has checked LL2024 art. 89's preconditions.
+   */
+  private moveHousehold(householdId: string, move: ConsentTransitionDto, actor: Actor): Promise<unknown> {
+    return this.households.transition(householdId, move, actor, undefined, { viaEnforcement: true });
   }
 }
 

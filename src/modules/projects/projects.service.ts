@@ -80,11 +80,6 @@ export class ProjectsService {
     return this.projects.activeWithStaleLimits();
   }
 
-  /** Ids of the projects lying in any of these units (the caller expands subtrees). */
-  idsInUnits(unitIds: readonly string[]): Promise<string[]> {
-    return unitIds.length ? this.projects.idsInUnits(unitIds) : Promise.resolve([]);
-  }
-
   /** Ids of every project lying in the unit or any unit below it. */
   async idsInUnit(administrativeUnitId: string): Promise<string[]> {
     return this.projects.idsInUnits(await this.unitScope(administrativeUnitId));

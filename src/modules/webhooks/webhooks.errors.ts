@@ -11,14 +11,6 @@ export class DeliveryInProgressError extends DomainError {
   }
 }
 
-export class SubscriptionInactiveError extends DomainError {
-  constructor(subscriptionId: string) {
-    super('rule_violation', 'WEBHOOK_SUBSCRIPTION_INACTIVE', `Webhook subscription ${subscriptionId} is not active`, {
-      subscriptionId,
-    });
-  }
-}
-
 /** Thrown by the delivery job so BullMQ retries it with backoff; never reaches an HTTP client. */
 export class WebhookAttemptFailedError extends Error {
   constructor(deliveryId: string, reason: string) {

@@ -76,7 +76,3 @@ export const API_KEY_PERMISSIONS: Readonly<Record<ApiKeyAccess, readonly Action[
   read: READS,
   write: [...READS, ...FIELD_WORK, ...WARD_DECISIONS],
 };
-
-export function isWriteAction(action: Action): boolean {
-  return !action.endsWith(':read');
-}

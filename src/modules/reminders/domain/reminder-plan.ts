@@ -35,4 +35,3 @@ export const isOverdueKind = (kind: string): boolean => kind.endsWith('.overdue'
 
 /** The reminder the ward chair gets for a passed deadline; its key is the original's plus `:escalated`. */
 export const ESCALATED_KIND = 'deadline.escalated';
-export const escalationKey = (key: string) => `${key}:escalated`;

@@ -13,8 +13,6 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
-export const SIGNATURE_HEADER = 'x-gpmb-signature';
-
 /**
  * The delivery id of one occurrence (a domain event, or one item of it) to one subscription: a
  * UUID derived from both, so however often the occurrence is handled or re-published, a receiver

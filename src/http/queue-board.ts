@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ForbiddenError } from '../common/errors/domain-error.js';
 import { HttpErrorFilter } from '../common/errors/http-error.filter.js';
 import { Authenticator } from '../modules/access/scope-resolvers.js';
-import { QUEUES } from './job-names.js';
+import { QUEUES } from '../jobs/job-names.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 /** Set when the board is opened with `?token=`, so the page's own requests are signed in too. */

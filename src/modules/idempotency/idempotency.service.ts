@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
+import { DAY_MS } from '../../common/time/civil-date.js';
 import { IdempotencyKeyReusedError } from '../../common/http/idempotency.js';
 import { IdempotentRequestInProgressError } from './idempotency.errors.js';
 import { IdempotencyRepository, type RecordId } from './idempotency.repository.js';
 
 /** How long a first response is replayed to retries. */
-const RETENTION_MS = 24 * 60 * 60 * 1000;
+const RETENTION_MS = DAY_MS;
 /** A first request still "running" after this long died mid-way; a retry may take its place. */
 const LEASE_MS = 60 * 1000;
 const WAIT_STEP_MS = 100;

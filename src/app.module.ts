@@ -1,7 +1,6 @@
 import { type DynamicModule, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
 import type { Clock } from './common/clock/clock.js';
 import { CommonModule } from './common/common.module.js';
 import { RequestContextMiddleware } from './common/request-context.middleware.js';
@@ -62,14 +61,6 @@ export class AppModule implements NestModule {
       module: AppModule,
       imports: [
         CommonModule.forRoot(config, options.clock),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            genReqId: (request) => (request as IncomingMessage & { id?: string }).id ?? requestIdFor(request),
-            redact: ['req.headers.authorization', 'req.headers["x-api-key"]', 'req.headers.cookie'],
-            autoLogging: { ignore: (request) => request.url === '/health' },
-          },
-        }),
         DatabaseModule,
         JobsModule,
         EventsModule,

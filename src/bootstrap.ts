@@ -2,8 +2,8 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
+import { LogController } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, type AppModuleOptions, REQUEST_ID_HEADER, requestIdFor } from './app.module.js';
 import { ErrorResponse } from './common/errors/error-response.js';
@@ -11,6 +11,7 @@ import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { registerRateLimits } from './common/http/rate-limits.js';
 import { ResponseMetaInterceptor } from './common/http/response-meta.interceptor.js';
 import { createValidationPipe } from './common/http/validation.js';
+import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { registerQueueBoard } from './http/queue-board.js';
 
@@ -19,23 +20,26 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
 export async function createApp(config: AppConfig, options: AppModuleOptions = {}): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.logLevel);
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: (request: IncomingMessage) => {
       const id = requestIdFor(request);
-      // Shared with pino-http, which runs later on the same raw request: one id per request.
+      // The request context (a Nest middleware, given the raw request) names the same id.
       (request as IncomingMessage & { id?: string }).id = id;
       return id;
     },
+    loggerInstance: logger,
+    // One line per request, written below once the answer is sent; Fastify's two are not needed.
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: true,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
-    bufferLogs: true,
+    logger: new PinoNestLogger(logger),
     // A wiring error (a missing provider, a failed boot check) is thrown to the caller, which
     // reports it and exits, rather than ending the process from inside Nest.
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.register(helmet, {
     // The API answers JSON; only the Swagger UI at /docs needs its inline script and styles.
@@ -53,12 +57,17 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     exposedHeaders: ['ETag', 'X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
   });
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', async (request, reply) => {
-      void reply.header(REQUEST_ID_HEADER, request.id);
-    });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    if (request.url === '/health') return;
+    request.log.info(
+      { req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
+      'request completed',
+    );
+  });
   await registerQueueBoard(app);
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());

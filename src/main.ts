@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from 'nestjs-pino';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApp } from './bootstrap.js';
 import { loadConfig } from './config/app-config.js';
@@ -10,7 +10,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const created = await ensureDatabase(config.databaseUrl);
   const app = await createApp(config);
-  const logger = app.get(Logger);
+  const logger = new Logger('Main');
   if (created) logger.log(`Created database ${new URL(config.databaseUrl).pathname.slice(1)}`);
 
   const dataSource = app.get(DataSource);

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
+import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import { loadConfig } from './config/app-config.js';
 
 /**
@@ -11,13 +12,12 @@ import { loadConfig } from './config/app-config.js';
 async function main(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { worker: true }), {
-    bufferLogs: true,
+    logger: new PinoNestLogger(createLogger(config.logLevel)),
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
   await app.init();
-  app.get(Logger).log(`GPMB CRM worker consuming queues with prefix "${config.jobs.queuePrefix}"`);
+  new Logger('Worker').log(`GPMB CRM worker consuming queues with prefix "${config.jobs.queuePrefix}"`);
 }
 
 main().catch((error: unknown) => {

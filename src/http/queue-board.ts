@@ -49,8 +49,8 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
   serverAdapter.setBasePath(QUEUE_BOARD_PATH);
   createBullBoard({
     queues: queues.map((queue) => new BullMQAdapter(queue)),
-    // @bull-board/fastify pins its own copy of @bull-board/api (one patch release apart): the same
-    // interface, declared twice, which TypeScript will not unify.
+    // @bull-board/api is pinned to the version @bull-board/fastify itself depends on: two copies
+    // would declare the same interface twice, which TypeScript will not unify.
     serverAdapter,
     options: { uiConfig: { boardTitle: 'GPMB CRM jobs' } },
   });

@@ -32,7 +32,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     loggerInstance: logger,
     // One line per request, written below once the answer is sent; Fastify's two are not needed.
     logController: new LogController({ disableRequestLogging: true }),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: new PinoNestLogger(logger),

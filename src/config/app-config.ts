@@ -106,9 +106,13 @@ class EnvironmentVariables {
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
 
-  /** Prefix of every BullMQ key in Redis: several deployments (or test runs) can share one Redis. */
+  /**
+   * Prefix of every BullMQ key in Redis, so several deployments (or test runs) can share one Redis.
+   * Default: `gpmb-<database name>`, so two deployments on two databases never share queues.
+   */
+  @IsOptional()
   @Matches(/^[\w-]{1,40}$/, { message: 'QUEUE_PREFIX may contain letters, digits, "_" and "-" only' })
-  QUEUE_PREFIX = 'gpmb';
+  QUEUE_PREFIX?: string;
 
   /** Consume jobs inside the API process too (the single-machine start); false with a separate worker. */
   @Transform(toBoolean)
@@ -130,6 +134,49 @@ class EnvironmentVariables {
   @IsOptional()
   @IsString()
   CORS_ORIGINS = '';
+
+  /**
+   * Which proxies in front of the API to believe about the client's address (X-Forwarded-For):
+   * empty trusts none (the default: a client cannot pick its own address), `true` every hop, a
+   * number that many hops, or comma-separated addresses and CIDR ranges.
+   */
+  @IsOptional()
+  @Matches(/^(true|false|\d{1,2}|[\d.:/a-fA-F]+(\s*,\s*[\d.:/a-fA-F]+)*)$/, {
+    message: 'TRUST_PROXY is true, a number of hops, or comma-separated addresses/CIDR ranges',
+  })
+  TRUST_PROXY = '';
+
+  /** Let webhooks point at loopback, link-local or private addresses (off: SSRF protection). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
+
+  /** The least zxcvbn score (0–4) a new password must reach. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(4)
+  PASSWORD_MIN_STRENGTH = 3;
+}
+
+/** What Fastify's `trustProxy` takes: trust none or all, addresses and ranges, or the first hops. */
+export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+
+function parseTrustProxy(value: string): TrustProxy {
+  const text = value.trim();
+  if (text === '' || text === 'false') return false;
+  if (text === 'true') return true;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    return (_address, hop) => hop < hops;
+  }
+  return text.split(',').map((part) => part.trim());
+}
+
+/** `gpmb-<database name>`, with anything a queue prefix cannot hold turned into "-". */
+function defaultQueuePrefix(databaseUrl: string): string {
+  const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, '')) || 'default';
+  return `gpmb-${name.replace(/[^\w-]/g, '-')}`.slice(0, 40);
 }
 
 export interface AppConfig {
@@ -148,9 +195,13 @@ export interface AppConfig {
     refreshTokenTtlDays: number;
     loginMaxFailures: number;
     loginLockMinutes: number;
+    /** The least zxcvbn score (0–4) of a new password. */
+    passwordMinStrength: number;
   };
   bootstrapAdmin?: { email: string; password: string };
   corsOrigins: string[];
+  trustProxy: TrustProxy;
+  webhooks: { allowPrivateTargets: boolean };
   writeRateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   jobs: {
@@ -203,6 +254,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS,
       loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
       loginLockMinutes: parsed.LOGIN_LOCK_MINUTES,
+      passwordMinStrength: parsed.PASSWORD_MIN_STRENGTH,
     },
     ...(parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD
       ? { bootstrapAdmin: { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD } }
@@ -210,7 +262,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     writeRateLimitPerMinute: parsed.WRITE_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
     jobs: {
-      queuePrefix: parsed.QUEUE_PREFIX,
+      queuePrefix: parsed.QUEUE_PREFIX ?? defaultQueuePrefix(parsed.DATABASE_URL),
       runWorkerInApi: parsed.RUN_WORKER_IN_API,
       outboxPollMs: parsed.OUTBOX_POLL_MS,
       schedule: parsed.JOB_SCHEDULES,
@@ -219,5 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: parsed.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    webhooks: { allowPrivateTargets: parsed.WEBHOOK_ALLOW_PRIVATE_TARGETS },
   };
 }

@@ -76,6 +76,8 @@ export async function createTestApp(
     logLevel: 'silent',
     seedDemo: false,
     writeRateLimitPerMinute: 1_000_000,
+    // The tests' webhook receivers listen on 127.0.0.1.
+    webhooks: { allowPrivateTargets: true },
     ...options.config,
     // Queues of their own per test file, so files running in parallel never take each other's jobs.
     jobs: {

@@ -3,16 +3,15 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import helmet from '@fastify/helmet';
 import { LogController } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, type AppModuleOptions, REQUEST_ID_HEADER, requestIdFor } from './app.module.js';
-import { ErrorResponse } from './common/errors/error-response.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
 import { registerRateLimits } from './common/http/rate-limits.js';
 import { ResponseMetaInterceptor } from './common/http/response-meta.interceptor.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import type { AppConfig } from './config/app-config.js';
+import { setupOpenApi } from './http/openapi.js';
 import { registerQueueBoard } from './http/queue-board.js';
 
 export const API_PREFIX = 'api/v1';
@@ -64,7 +63,11 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   fastify.addHook('onResponse', async (request, reply) => {
     if (request.url === '/health') return;
     request.log.info(
-      { req: { method: request.method, url: request.url }, res: { statusCode: reply.statusCode }, responseTime: reply.elapsedTime },
+      {
+        req: { method: request.method, url: request.url },
+        res: { statusCode: reply.statusCode },
+        responseTime: reply.elapsedTime,
+      },
       'request completed',
     );
   });
@@ -75,29 +78,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.useGlobalInterceptors(new ResponseMetaInterceptor());
   app.useGlobalFilters(new HttpErrorFilter());
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('GPMB CRM API')
-      .setDescription(
-        'Land-clearance (giải phóng mặt bằng) CRM for ward working groups: projects, households and their ' +
-          'consent status, home visits, dialogue sessions and consent statistics. Every route but /health, ' +
-          '/docs and the login/refresh routes needs a bearer access token or an X-API-Key. Every error has ' +
-          'the `ErrorResponse` shape.',
-      )
-      .setVersion('1')
-      .addBearerAuth({
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description: 'Access token from POST /api/v1/auth/login',
-      })
-      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'API key for API clients' }, 'api-key')
-      .addSecurityRequirements('bearer')
-      .addSecurityRequirements('api-key')
-      .build(),
-    { extraModels: [ErrorResponse] },
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  setupOpenApi(app);
   return app;
 }

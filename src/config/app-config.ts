@@ -144,7 +144,7 @@ class EnvironmentVariables {
   @Matches(/^(true|false|\d{1,2}|[\d.:/a-fA-F]+(\s*,\s*[\d.:/a-fA-F]+)*)$/, {
     message: 'TRUST_PROXY is true, a number of hops, or comma-separated addresses/CIDR ranges',
   })
-  TRUST_PROXY = '';
+  TRUST_PROXY?: string;
 
   /** Let webhooks point at loopback, link-local or private addresses (off: SSRF protection). */
   @Transform(toBoolean)
@@ -271,7 +271,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     corsOrigins: parsed.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())
       .filter(Boolean),
-    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY ?? ''),
     webhooks: { allowPrivateTargets: parsed.WEBHOOK_ALLOW_PRIVATE_TARGETS },
   };
 }

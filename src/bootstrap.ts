@@ -12,7 +12,9 @@ import { createValidationPipe } from './common/http/validation.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
 import type { AppConfig } from './config/app-config.js';
 import { setupOpenApi } from './http/openapi.js';
+import { registerJsonBodies } from './http/json-body.js';
 import { registerQueueBoard } from './http/queue-board.js';
+import { RouteMethods } from './http/route-methods.js';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -32,9 +34,13 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
     // One line per request, written below once the answer is sent; Fastify's two are not needed.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
+    // `/projects/` is `/projects`, as HTTP clients expect.
+    routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options), adapter, {
     logger: new PinoNestLogger(logger),
+    // JSON bodies are parsed by src/http/json-body.ts (empty bodies, depth, Unicode), not by Nest's parser.
+    bodyParser: false,
     // A wiring error (a missing provider, a failed boot check) is thrown to the caller, which
     // reports it and exits, rather than ending the process from inside Nest.
     abortOnError: false,
@@ -54,11 +60,29 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   await registerRateLimits(app, config, API_PREFIX);
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    exposedHeaders: ['ETag', 'X-Request-Id', 'Idempotent-Replayed', 'Retry-After'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowedHeaders: [
+      'Authorization',
+      'Content-Type',
+      'If-Match',
+      'If-None-Match',
+      'Idempotency-Key',
+      'X-API-Key',
+      'X-Request-Id',
+    ],
+    exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'Allow'],
+    maxAge: 600,
   });
   const fastify = app.getHttpAdapter().getInstance();
+  registerJsonBodies(fastify);
+  RouteMethods.track(fastify);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header(REQUEST_ID_HEADER, request.id);
+    // The Swagger UI loads its assets relative to /docs: /docs/ would load nothing.
+    if (request.url === '/docs/') return reply.redirect('/docs', 301);
+    // What the API answers is the caller's own data: no cache keeps a copy.
+    if (request.url.startsWith(`/${API_PREFIX}/`)) void reply.header('cache-control', 'no-store');
+    return undefined;
   });
   fastify.addHook('onResponse', async (request, reply) => {
     if (request.url === '/health') return;

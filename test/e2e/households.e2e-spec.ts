@@ -280,7 +280,9 @@ describe(HouseholdsController.name, () => {
     it('should not delete households through the API', async () => {
       const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
       const response = await t.admin.delete(`/api/v1/households/${household.id}`);
-      expect(response.status).toBe(404);
+      // No such method on the path: 405, and the methods it does take say there is no delete.
+      expect(response.status).toBe(405);
+      expect(String(response.headers.allow)).not.toContain('DELETE');
       await t.admin.get(`/api/v1/households/${household.id}`).expect(200);
     });
   });

@@ -1,4 +1,12 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type ErrorKind } from './domain-error.js';
@@ -37,6 +45,17 @@ interface Mapped {
   code: string;
   message: string;
   details?: Record<string, unknown>;
+}
+
+/** A request that knows which methods its path answers to (see src/http/route-methods.ts). */
+interface RouteAware {
+  allowedMethods?: () => string[];
+}
+
+class MethodNotAllowedError extends HttpException {
+  constructor(method: string, allowed: readonly string[]) {
+    super(`${method} is not allowed here; this path answers ${allowed.join(', ')}`, HttpStatus.METHOD_NOT_ALLOWED);
+  }
 }
 
 /** PostgreSQL error codes that are the client's fault, not ours. */
@@ -110,13 +129,15 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const { status, body } = this.render(exception, request);
-    void http
-      .getResponse<FastifyReply>()
-      .status(status)
-      .header('content-type', 'application/json; charset=utf-8')
-      .send(body);
+    const request = http.getRequest<FastifyRequest & RouteAware>();
+    const reply = http.getResponse<FastifyReply>();
+    const allowed = exception instanceof NotFoundException ? (request.allowedMethods?.() ?? []) : [];
+    // A path that exists under other methods: 405 with the methods it takes, as HTTP says.
+    const { status, body } = allowed.length
+      ? this.render(new MethodNotAllowedError(request.method, allowed), request)
+      : this.render(exception, request);
+    if (allowed.length) void reply.header('allow', allowed.join(', '));
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
   /** The status and `ErrorResponse` body for an error; also used by routes outside Nest (the queue board). */

@@ -29,10 +29,13 @@ function canonical(value: unknown): unknown {
   return value;
 }
 
-/** A hash of the request body that ignores key order, so a replay can be told from a different request. */
+/**
+ * A hash of the request body that ignores key order, so a replay can be told from a different
+ * request. No body hashes like `null`.
+ */
 export function requestHash(body: unknown): string {
   return createHash('sha256')
-    .update(JSON.stringify(canonical(body)))
+    .update(JSON.stringify(canonical(body ?? null)))
     .digest('hex');
 }
 

@@ -12,6 +12,32 @@ import {
 
 const CIVIL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/**
+ * The years a date of this product can be in. Land-clearance records begin in the last century and
+ * legal deadlines run a few years ahead; a year 9999 is a typo, and the deadlines computed from it
+ * would leave what PostgreSQL and JavaScript dates can hold.
+ */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2100;
+
+/** The year of an ISO 8601 date or date-time lies within FIRST_YEAR…LAST_YEAR. */
+function WithinYears(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'withinYears',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return true;
+          const year = Number(value.slice(0, 4));
+          return !Number.isInteger(year) || (year >= FIRST_YEAR && year <= LAST_YEAR);
+        },
+        defaultMessage: () => `$property must lie between the years ${FIRST_YEAR} and ${LAST_YEAR}`,
+      },
+    },
+    options,
+  );
+}
+
 /** A legal day as `YYYY-MM-DD` that exists on the calendar (2025-02-30 is refused). */
 export function IsCivilDate(options?: ValidationOptions): PropertyDecorator {
   return applyDecorators(
@@ -20,6 +46,7 @@ export function IsCivilDate(options?: ValidationOptions): PropertyDecorator {
       { strict: true, strictSeparator: true },
       { message: '$property must be a real calendar date', ...options },
     ),
+    WithinYears(options),
   );
 }
 
@@ -31,6 +58,7 @@ export function IsInstant(options?: ValidationOptions): PropertyDecorator {
       ...options,
     }),
     IsISO8601({ strict: true }, { message: '$property must be a real date-time', ...options }),
+    WithinYears(options),
   );
 }
 

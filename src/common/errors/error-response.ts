@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
 /** The single JSON shape of every error the API returns. */
 export class ErrorResponse {
-  @ApiProperty({ example: 422 })
+  @ApiProperty({ type: 'integer', example: 422 })
   statusCode: number;
 
   @ApiProperty({ example: 'Unprocessable Entity' })
@@ -15,6 +15,8 @@ export class ErrorResponse {
   message: string;
 
   @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
     description: 'Structured context. For VALIDATION_FAILED: `{ fields: { "<path>": ["message", ...] } }`',
     example: { fields: { memberCount: ['memberCount must not be less than 0'] } },
   })

@@ -2,7 +2,8 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
 import { ErrorResponse } from '../errors/error-response.js';
 
-const DESCRIPTIONS: Record<number, string> = {
+/** What each error status means, here and where the OpenAPI document adds the statuses every route shares. */
+export const ERROR_DESCRIPTIONS = {
   400: 'Invalid input; `details.fields` maps each field to its messages',
   401: 'No or invalid credentials (bearer access token or X-API-Key)',
   403: "The caller's role does not allow this action",
@@ -11,11 +12,11 @@ const DESCRIPTIONS: Record<number, string> = {
   412: 'Stale `If-Match`',
   422: 'A domain rule refuses the request; `code` says which',
   429: 'Too many requests; retry later',
-};
+} as const satisfies Record<number, string>;
 
 /** Documents the error statuses a route can answer, all with the one `ErrorResponse` shape. */
-export function ApiErrorResponses(...statuses: Array<keyof typeof DESCRIPTIONS>): MethodDecorator {
+export function ApiErrorResponses(...statuses: Array<keyof typeof ERROR_DESCRIPTIONS>): MethodDecorator {
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status], type: ErrorResponse })),
+    ...statuses.map((status) => ApiResponse({ status, description: ERROR_DESCRIPTIONS[status], type: ErrorResponse })),
   );
 }

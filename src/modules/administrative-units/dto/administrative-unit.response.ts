@@ -12,8 +12,8 @@ export class AdministrativeUnitResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ADMINISTRATIVE_LEVELS }) level: AdministrativeLevel;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) parentId: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2025-07-01' }) validFrom: string | null;
-  @ApiProperty({ nullable: true, type: String }) validTo: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2025-07-01' }) validFrom: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) validTo: string | null;
   @ApiProperty() createdAt: Date;
 
   static from(unit: AdministrativeUnit): AdministrativeUnitResponse {

@@ -22,12 +22,16 @@ export class CreateAdministrativeUnitDto {
   @IsUUID()
   parentId?: string;
 
-  @ApiPropertyOptional({ example: '2025-07-01' })
+  @ApiPropertyOptional({ format: 'date', example: '2025-07-01' })
   @IsOptional()
   @IsCivilDate()
   validFrom?: string;
 
-  @ApiPropertyOptional({ example: '2025-06-30', description: 'Last day the unit existed; empty while it exists' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2025-06-30',
+    description: 'Last day the unit existed; empty while it exists',
+  })
   @IsOptional()
   @IsCivilDate()
   validTo?: string;

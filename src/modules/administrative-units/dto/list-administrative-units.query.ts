@@ -15,7 +15,7 @@ export class ListAdministrativeUnitsQuery extends PageQueryDto {
   @IsIn(ADMINISTRATIVE_LEVELS)
   level?: AdministrativeLevel;
 
-  @ApiPropertyOptional({ example: '2026-01-01', description: 'Only units valid on this day' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-01-01', description: 'Only units valid on this day' })
   @IsOptional()
   @IsCivilDate()
   validOn?: string;

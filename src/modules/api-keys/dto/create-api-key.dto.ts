@@ -20,7 +20,11 @@ export class CreateApiKeyDto {
   @IsUUID('all', { each: true })
   administrativeUnitIds: string[];
 
-  @ApiPropertyOptional({ example: '2027-01-01T00:00:00+07:00', description: 'Never expires when left out' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2027-01-01T00:00:00+07:00',
+    description: 'Never expires when left out',
+  })
   @IsOptional()
   @IsInstant()
   expiresAt?: string;

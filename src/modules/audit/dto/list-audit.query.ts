@@ -30,12 +30,20 @@ export class ListAuditQuery extends PageQueryDto {
   @IsText(1, 32)
   action?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-01T00:00:00+07:00', description: 'From this instant, inclusive' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-03-01T00:00:00+07:00',
+    description: 'From this instant, inclusive',
+  })
   @IsOptional()
   @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-04-01T00:00:00+07:00', description: 'Until this instant, exclusive' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-04-01T00:00:00+07:00',
+    description: 'Until this instant, exclusive',
+  })
   @IsOptional()
   @IsInstant()
   to?: string;

@@ -4,7 +4,7 @@ import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { PASSWORD_MAX_LENGTH, toEmail } from '../../users/dto/create-user.dto.js';
 
 export class LoginDto {
-  @ApiProperty({ example: 'mai.tran@tayho.hanoi.gov.vn' })
+  @ApiProperty({ format: 'email', example: 'mai.tran@tayho.hanoi.gov.vn' })
   @Transform(toEmail)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)

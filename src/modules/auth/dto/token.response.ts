@@ -13,7 +13,8 @@ export class SessionUserResponse {
 export class TokenResponse {
   @ApiProperty({ description: 'Send as "Authorization: Bearer <accessToken>"' }) accessToken: string;
   @ApiProperty({ enum: ['Bearer'] }) tokenType: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the access token expires', example: 900 }) expiresIn: number;
+  @ApiProperty({ type: 'integer', description: 'Seconds until the access token expires', example: 900 })
+  expiresIn: number;
   @ApiProperty({ description: 'Exchange at /auth/refresh for a new pair; good for one exchange' })
   refreshToken: string;
   @ApiProperty() refreshTokenExpiresAt: Date;

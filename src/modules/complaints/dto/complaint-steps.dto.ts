@@ -4,7 +4,7 @@ import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
 import { IsCivilDate, IsText } from '../../../common/http/validators.js';
 
 abstract class VersionedStepDto {
-  @ApiPropertyOptional({ description: 'The version this step is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version this step is based on (or send If-Match)' })
   @IsOmittable()
   @IsInt()
   @Min(1)
@@ -13,6 +13,7 @@ abstract class VersionedStepDto {
 
 export class AcceptComplaintDto extends VersionedStepDto {
   @ApiProperty({
+    format: 'date',
     example: '2026-03-05',
     description: 'The day it was accepted (thụ lý); the resolution days count from it',
   })
@@ -37,6 +38,7 @@ export class AcceptComplaintDto extends VersionedStepDto {
 
 export class ExtendComplaintDto extends VersionedStepDto {
   @ApiProperty({
+    format: 'date',
     example: '2026-04-21',
     description: 'The new resolution deadline; must be later than the current one',
   })
@@ -63,7 +65,7 @@ export class EscalateComplaintDto extends VersionedStepDto {
 }
 
 export class ResolveComplaintDto extends VersionedStepDto {
-  @ApiProperty({ example: '2026-04-01' })
+  @ApiProperty({ format: 'date', example: '2026-04-01' })
   @IsCivilDate()
   decidedOn: string;
 
@@ -73,7 +75,7 @@ export class ResolveComplaintDto extends VersionedStepDto {
 }
 
 export class RejectComplaintDto extends VersionedStepDto {
-  @ApiPropertyOptional({ example: '2026-03-10', description: 'Today when omitted' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-10', description: 'Today when omitted' })
   @IsOptional()
   @IsCivilDate()
   decidedOn?: string;
@@ -84,7 +86,7 @@ export class RejectComplaintDto extends VersionedStepDto {
 }
 
 export class WithdrawComplaintDto extends VersionedStepDto {
-  @ApiPropertyOptional({ example: '2026-03-10', description: 'Today when omitted' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-10', description: 'Today when omitted' })
   @IsOptional()
   @IsCivilDate()
   withdrawnOn?: string;

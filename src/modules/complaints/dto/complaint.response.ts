@@ -15,13 +15,13 @@ import { isOverdue, openDeadline } from '../domain/complaint.rules.js';
 
 export class ComplaintEventResponse {
   @ApiProperty({ enum: COMPLAINT_EVENT_KINDS }) kind: ComplaintEventKind;
-  @ApiProperty({ example: '2026-03-05' }) occurredOn: string;
+  @ApiProperty({ format: 'date', example: '2026-03-05' }) occurredOn: string;
   @ApiProperty() at: Date;
   @ApiProperty() actor: string;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: String }) legalBasis: string | null;
-  @ApiProperty({ nullable: true, type: String }) previousDueOn: string | null;
-  @ApiProperty({ nullable: true, type: String }) newDueOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) previousDueOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) newDueOn: string | null;
   @ApiProperty({ nullable: true, type: String }) escalatedTo: string | null;
 
   static from(event: ComplaintEvent): ComplaintEventResponse {
@@ -41,34 +41,44 @@ export class ComplaintEventResponse {
 
 export class RunningDeadlineResponse {
   @ApiProperty({ enum: ['accept', 'resolve'] }) kind: 'accept' | 'resolve';
-  @ApiProperty({ example: '2026-03-12' }) dueOn: string;
+  @ApiProperty({ format: 'date', example: '2026-03-12' }) dueOn: string;
 }
 
 export class ComplaintResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ format: 'uuid' }) householdId: string;
-  @ApiProperty({ example: '2026-03-02' }) receivedOn: string;
+  @ApiProperty({ format: 'date', example: '2026-03-02' }) receivedOn: string;
   @ApiProperty() summary: string;
   @ApiProperty() complainant: string;
   @ApiProperty() complex: boolean;
   @ApiProperty() remoteArea: boolean;
   @ApiProperty({ enum: COMPLAINT_STATUSES }) status: ComplaintStatus;
-  @ApiProperty({ nullable: true, type: String, description: 'Acceptance deadline (10 days, moved off holidays)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Acceptance deadline (10 days, moved off holidays)',
+  })
   acceptDueOn: string | null;
   @ApiProperty({ nullable: true, type: String }) acceptRuleCode: string | null;
-  @ApiProperty({ nullable: true, type: String }) acceptedOn: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Resolution deadline, or the extended one' })
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) acceptedOn: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Resolution deadline, or the extended one',
+  })
   resolveDueOn: string | null;
   @ApiProperty({ nullable: true, type: String }) resolveRuleCode: string | null;
   @ApiProperty({ nullable: true, enum: ['rule', 'extension'], type: String }) resolveDueSource: ResolveDueSource | null;
   @ApiProperty({ nullable: true, type: String }) resolveDueLegalBasis: string | null;
-  @ApiProperty({ nullable: true, type: String }) decidedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) decidedOn: string | null;
   @ApiProperty({ nullable: true, type: String }) decision: string | null;
   @ApiProperty({ type: RunningDeadlineResponse, nullable: true }) runningDeadline: RunningDeadlineResponse | null;
   @ApiProperty({ description: 'The running deadline has passed (an extension counts as the deadline)' })
   overdue: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiPropertyOptional({ type: [ComplaintEventResponse], description: 'On single reads: the history' })

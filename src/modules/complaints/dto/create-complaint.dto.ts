@@ -3,7 +3,11 @@ import { IsBoolean, IsOptional } from 'class-validator';
 import { IsCivilDate, IsText } from '../../../common/http/validators.js';
 
 export class CreateComplaintDto {
-  @ApiProperty({ example: '2026-03-02', description: 'The day the complaint was received (the 10 days count from it)' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-03-02',
+    description: 'The day the complaint was received (the 10 days count from it)',
+  })
   @IsCivilDate()
   receivedOn: string;
 

@@ -6,7 +6,11 @@ import { DIALOGUE_KINDS, type DialogueKind } from '../dialogue-session.entity.js
 export const MAX_INVITED_HOUSEHOLDS = 1000;
 
 export class CreateDialogueSessionDto {
-  @ApiProperty({ example: '2026-03-20T08:30:00+07:00', description: 'When the session is planned, with a time zone' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-03-20T08:30:00+07:00',
+    description: 'When the session is planned, with a time zone',
+  })
   @IsInstant()
   scheduledAt: string;
 

@@ -28,7 +28,7 @@ export class DialogueSessionResponse {
   @ApiProperty({ nullable: true, type: Date }) heldAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) minutes: string | null;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
   @ApiProperty({ type: [String], format: 'uuid', description: 'Invited households' }) householdIds: string[];

@@ -11,6 +11,7 @@ export class ListDialogueSessionsQuery extends PageQueryDto {
   status?: DialogueStatus;
 
   @ApiPropertyOptional({
+    format: 'date-time',
     example: '2026-03-01T00:00:00+07:00',
     description: 'Sessions scheduled at or after this instant',
   })
@@ -18,7 +19,11 @@ export class ListDialogueSessionsQuery extends PageQueryDto {
   @IsInstant()
   from?: string;
 
-  @ApiPropertyOptional({ example: '2026-04-01T00:00:00+07:00', description: 'Sessions scheduled before this instant' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-04-01T00:00:00+07:00',
+    description: 'Sessions scheduled before this instant',
+  })
   @IsOptional()
   @IsInstant()
   to?: string;

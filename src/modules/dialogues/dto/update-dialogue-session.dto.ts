@@ -32,12 +32,17 @@ export class AttendanceEntryDto {
   @IsBoolean()
   attended: boolean;
 
-  @ApiPropertyOptional({ enum: DIALOGUE_POSITIONS, nullable: true, description: 'The position it stated' })
+  @ApiPropertyOptional({
+    enum: DIALOGUE_POSITIONS,
+    type: String,
+    nullable: true,
+    description: 'The position it stated',
+  })
   @IsOptional()
   @IsIn(DIALOGUE_POSITIONS)
   position?: DialoguePosition | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Đồng ý nếu được bố trí tái định cư tại chỗ' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Đồng ý nếu được bố trí tái định cư tại chỗ' })
   @IsOptional()
   @IsText(0, 2000)
   note?: string | null;
@@ -49,13 +54,13 @@ export class AttendanceEntryDto {
  * (`status: cancelled` with `cancelReason`). Absent fields are left alone.
  */
 export class UpdateDialogueSessionDto {
-  @ApiPropertyOptional({ description: 'The version this change is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version this change is based on (or send If-Match)' })
   @IsOmittable()
   @IsInt()
   @Min(1)
   version?: number;
 
-  @ApiPropertyOptional({ example: '2026-03-21T08:30:00+07:00' })
+  @ApiPropertyOptional({ format: 'date-time', example: '2026-03-21T08:30:00+07:00' })
   @IsOmittable()
   @IsInstant()
   scheduledAt?: string;
@@ -75,7 +80,7 @@ export class UpdateDialogueSessionDto {
   @IsText(1, 200)
   chair?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: '`null` clears it' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: '`null` clears it' })
   @IsOptional()
   @IsText(0, 5000)
   agenda?: string | null;
@@ -102,6 +107,7 @@ export class UpdateDialogueSessionDto {
   status?: DialogueStatus;
 
   @ApiPropertyOptional({
+    format: 'date-time',
     example: '2026-03-09T09:00:00+07:00',
     description: 'When it took place; required when marking held',
   })

@@ -13,17 +13,24 @@ export class CreateEnforcementRecordDto {
   @IsText(1, 100)
   decisionNo: string;
 
-  @ApiProperty({ example: '2026-03-01' })
+  @ApiProperty({ format: 'date', example: '2026-03-01' })
   @IsCivilDate()
   decisionIssuedOn: string;
 
-  @ApiPropertyOptional({ example: '2026-03-02', description: 'Posted at the ward office and the residential area' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-03-02',
+    description: 'Posted at the ward office and the residential area',
+  })
   @IsOptional()
   @IsCivilDate()
   decisionPostedOn?: string | null;
 
   @ApiPropertyOptional({
     enum: DELIVERY_KINDS,
+    type: String,
     nullable: true,
     description: 'refused: the household refused to receive it, recorded with witnesses; counts as delivered',
   })
@@ -31,12 +38,20 @@ export class CreateEnforcementRecordDto {
   @IsIn(DELIVERY_KINDS)
   delivery?: DeliveryKind | null;
 
-  @ApiPropertyOptional({ example: '2026-03-03', description: 'Required with delivery' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2026-03-03',
+    description: 'Required with delivery',
+  })
   @IsOptional()
   @IsCivilDate()
   deliveredOn?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     example: 'Hộ từ chối nhận; có sự chứng kiến của tổ trưởng tổ dân phố số 9 và công an phường',
     description: 'Required when delivery is refused: the witnesses',
   })
@@ -57,6 +72,7 @@ export class CreateEnforcementRecordDto {
   attestations?: PersuasionAttestationDto[];
 
   @ApiPropertyOptional({
+    type: String,
     format: 'uuid',
     nullable: true,
     description: 'A held dialogue session the household was invited to',
@@ -65,7 +81,7 @@ export class CreateEnforcementRecordDto {
   @IsUUID()
   dialogueSessionId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, example: 'Đã vận động 6 lần từ năm 2022' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Đã vận động 6 lần từ năm 2022' })
   @IsOptional()
   @IsText(1, 4000)
   persuasionNote?: string | null;

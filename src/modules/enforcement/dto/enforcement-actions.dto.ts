@@ -4,7 +4,7 @@ import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
 import { IsCivilDate, IsInstant, IsText } from '../../../common/http/validators.js';
 
 class VersionedActionDto {
-  @ApiPropertyOptional({ description: 'The record version this is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The record version this is based on (or send If-Match)' })
   @IsOmittable()
   @IsInt()
   @Min(1)
@@ -13,6 +13,7 @@ class VersionedActionDto {
 
 export class ScheduleEnforcementDto extends VersionedActionDto {
   @ApiProperty({
+    format: 'date-time',
     example: '2026-03-24T08:00:00+07:00',
     description: 'Refused (422) at night (22:00–06:00 Hanoi time), on a public holiday or within 15 days of Tết',
   })
@@ -21,7 +22,7 @@ export class ScheduleEnforcementDto extends VersionedActionDto {
 }
 
 export class ComplyEnforcementDto extends VersionedActionDto {
-  @ApiProperty({ example: '2026-03-20', description: 'The day the household agreed to comply' })
+  @ApiProperty({ format: 'date', example: '2026-03-20', description: 'The day the household agreed to comply' })
   @IsCivilDate()
   compliedOn: string;
 
@@ -32,7 +33,7 @@ export class ComplyEnforcementDto extends VersionedActionDto {
 }
 
 export class ExecuteEnforcementDto extends VersionedActionDto {
-  @ApiProperty({ example: '2026-03-24', description: 'The day the site was recovered' })
+  @ApiProperty({ format: 'date', example: '2026-03-24', description: 'The day the site was recovered' })
   @IsCivilDate()
   handedOverOn: string;
 

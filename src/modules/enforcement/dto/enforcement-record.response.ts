@@ -23,10 +23,10 @@ export class EnforcementRecordResponse {
   @ApiProperty({ format: 'uuid' }) householdId: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty() decisionNo: string;
-  @ApiProperty({ example: '2026-03-01' }) decisionIssuedOn: string;
-  @ApiProperty({ nullable: true, type: String }) decisionPostedOn: string | null;
+  @ApiProperty({ format: 'date', example: '2026-03-01' }) decisionIssuedOn: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) decisionPostedOn: string | null;
   @ApiProperty({ enum: DELIVERY_KINDS, nullable: true, type: String }) delivery: DeliveryKind | null;
-  @ApiProperty({ nullable: true, type: String }) deliveredOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) deliveredOn: string | null;
   @ApiProperty({ nullable: true, type: String }) deliveryNote: string | null;
   @ApiProperty({ type: [AttestedVisitResponse] }) attestations: AttestedVisitResponse[];
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) dialogueSessionId: string | null;
@@ -39,15 +39,20 @@ export class EnforcementRecordResponse {
   })
   missingPreconditions: Precondition[];
   @ApiProperty({ nullable: true, type: Date }) scheduledAt: Date | null;
-  @ApiProperty({ nullable: true, type: String }) compliedOn: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Hand-over deadline after compliance (LL2024 art. 89(4))' })
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) compliedOn: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Hand-over deadline after compliance (LL2024 art. 89(4))',
+  })
   handoverDueOn: string | null;
   @ApiProperty({ nullable: true, type: String }) handoverDueBasis: string | null;
-  @ApiProperty({ nullable: true, type: String }) handedOverOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) handedOverOn: string | null;
   @ApiProperty({ nullable: true, type: String }) outcome: string | null;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
   @ApiProperty() createdBy: string;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 

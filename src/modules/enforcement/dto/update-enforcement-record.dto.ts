@@ -22,7 +22,7 @@ import { MAX_ATTESTATIONS, PersuasionAttestationDto } from './persuasion-attesta
  * ready. Absent fields are left alone; `null` clears the nullable ones; `attestations` replaces the list.
  */
 export class UpdateEnforcementRecordDto {
-  @ApiPropertyOptional({ description: 'The version this change is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version this change is based on (or send If-Match)' })
   @IsOmittable()
   @IsInt()
   @Min(1)
@@ -33,27 +33,31 @@ export class UpdateEnforcementRecordDto {
   @IsText(1, 100)
   decisionNo?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-01' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-03-01' })
   @IsOmittable()
   @IsCivilDate()
   decisionIssuedOn?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-02', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-02', nullable: true })
   @IsOptional()
   @IsCivilDate()
   decisionPostedOn?: string | null;
 
-  @ApiPropertyOptional({ enum: DELIVERY_KINDS, nullable: true })
+  @ApiPropertyOptional({ enum: DELIVERY_KINDS, type: String, nullable: true })
   @IsOptional()
   @IsIn(DELIVERY_KINDS)
   delivery?: DeliveryKind | null;
 
-  @ApiPropertyOptional({ example: '2026-03-03', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-03-03', nullable: true })
   @IsOptional()
   @IsCivilDate()
   deliveredOn?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'Required when delivery is refused: the witnesses' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Required when delivery is refused: the witnesses',
+  })
   @IsOptional()
   @IsText(1, 4000)
   deliveryNote?: string | null;
@@ -67,12 +71,12 @@ export class UpdateEnforcementRecordDto {
   @Type(() => PersuasionAttestationDto)
   attestations?: PersuasionAttestationDto[];
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   dialogueSessionId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsText(1, 4000)
   persuasionNote?: string | null;

@@ -61,7 +61,7 @@ export class ConsentTransitionDto {
   @IsIn(HANDOVER_MODES)
   handoverMode?: HandoverMode;
 
-  @ApiPropertyOptional({ example: '2023-11-20', description: 'Required for handed_over' })
+  @ApiPropertyOptional({ format: 'date', example: '2023-11-20', description: 'Required for handed_over' })
   @IsOptional()
   @IsCivilDate()
   handedOverOn?: string;
@@ -74,7 +74,10 @@ export class ConsentTransitionDto {
   @Type(() => EvidenceDto)
   evidence?: EvidenceDto[];
 
-  @ApiPropertyOptional({ description: 'The household version this change is based on (or send If-Match)' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    description: 'The household version this change is based on (or send If-Match)',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -36,7 +36,7 @@ export class CreateHouseholdDto {
   @Matches(/^[\d +().-]*$/, { message: 'phone may contain digits, spaces and + ( ) . - only' })
   phone?: string;
 
-  @ApiPropertyOptional({ example: 5 })
+  @ApiPropertyOptional({ type: 'integer', example: 5 })
   @IsOptional()
   @IsInt()
   @Min(0)

@@ -37,7 +37,7 @@ export class HouseholdResponse {
   @ApiProperty() headName: string;
   @ApiProperty({ nullable: true, type: String }) address: string | null;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
-  @ApiProperty({ nullable: true, type: Number }) memberCount: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) memberCount: number | null;
   @ApiProperty() landAreaM2: number;
   @ApiProperty({ enum: ['declared', 'parcels'] }) landAreaSource: LandAreaSource;
   @ApiPropertyOptional({ type: [LandParcelResponse], description: 'Present on single-household reads' })
@@ -48,14 +48,14 @@ export class HouseholdResponse {
   @ApiProperty({ enum: CONSENT_CONDITIONS, nullable: true }) condition: ConsentCondition | null;
   @ApiProperty({ nullable: true, type: String }) conditionNote: string | null;
   @ApiProperty({ enum: HANDOVER_MODES, nullable: true }) handoverMode: HandoverMode | null;
-  @ApiProperty({ nullable: true, type: String }) handedOverOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) handedOverOn: string | null;
   @ApiProperty() statusChangedAt: Date;
   @ApiProperty({ nullable: true, type: Date }) lastContactAt: Date | null;
-  @ApiProperty({ nullable: true, type: String }) nextFollowUpOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) nextFollowUpOn: string | null;
   @ApiProperty() archived: boolean;
   @ApiProperty({ nullable: true, type: Date }) archivedAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) archiveReason: string | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -109,7 +109,7 @@ export class ConsentHistoryEntryResponse {
   @ApiProperty({ enum: CONSENT_CONDITIONS, nullable: true }) condition: ConsentCondition | null;
   @ApiProperty({ nullable: true, type: String }) conditionNote: string | null;
   @ApiProperty({ enum: HANDOVER_MODES, nullable: true }) handoverMode: HandoverMode | null;
-  @ApiProperty({ nullable: true, type: String }) handedOverOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) handedOverOn: string | null;
   @ApiProperty({ type: [EvidenceResponse] }) evidence: EvidenceRef[];
   @ApiProperty({ nullable: true, type: String, description: 'The visit that caused it, if any' }) visitId:
     string | null;

@@ -16,9 +16,16 @@ const toList = ({ value }: { value: unknown }) =>
 
 export const HOUSEHOLD_SORTS = ['code', 'headName', 'lastContactAt', 'nextFollowUpOn', 'landAreaM2'] as const;
 export type HouseholdSort = (typeof HOUSEHOLD_SORTS)[number];
+/** What `sort` accepts: a field, ascending, or `-field`, descending. */
+export const HOUSEHOLD_SORT_VALUES = [...HOUSEHOLD_SORTS, ...HOUSEHOLD_SORTS.map((s) => `-${s}` as const)];
 
 export class ListHouseholdsQuery extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'One status or several, comma-separated', example: 'objecting,conditional' })
+  @ApiPropertyOptional({
+    enum: CONSENT_STATUSES,
+    isArray: true,
+    description: 'One status or several: repeat the parameter, or separate them with commas',
+    example: ['objecting', 'conditional'],
+  })
   @IsOptional()
   @Transform(toList)
   @ArrayMaxSize(CONSENT_STATUSES.length)
@@ -42,8 +49,8 @@ export class ListHouseholdsQuery extends PageQueryDto {
   @IsBoolean()
   includeArchived?: boolean;
 
-  @ApiPropertyOptional({ enum: HOUSEHOLD_SORTS, default: 'code', description: 'Prefix with - for descending' })
+  @ApiPropertyOptional({ enum: HOUSEHOLD_SORT_VALUES, default: 'code', description: 'Prefix with - for descending' })
   @IsOptional()
-  @IsIn([...HOUSEHOLD_SORTS, ...HOUSEHOLD_SORTS.map((s) => `-${s}`)])
+  @IsIn(HOUSEHOLD_SORT_VALUES)
   sort?: string;
 }

@@ -14,7 +14,7 @@ export class UpdateHouseholdDto extends PartialType(CreateHouseholdDto) {
   @IsText(1, 2000)
   archiveReason?: string;
 
-  @ApiPropertyOptional({ description: 'The version this change is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version this change is based on (or send If-Match)' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -4,7 +4,7 @@ import { IsCivilDate, IsText } from '../../../common/http/validators.js';
 import { HOLIDAY_KINDS, type HolidayKind } from '../holiday.entity.js';
 
 export class CreateHolidayDto {
-  @ApiProperty({ example: '2028-01-26' })
+  @ApiProperty({ format: 'date', example: '2028-01-26' })
   @IsCivilDate()
   date: string;
 

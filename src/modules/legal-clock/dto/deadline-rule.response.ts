@@ -6,13 +6,13 @@ export class DeadlineRuleResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'complaint.accept' }) code: string;
   @ApiProperty({ example: 'complaint.received', description: 'The event the days count from' }) trigger: string;
-  @ApiProperty({ example: 10 }) offsetDays: number;
+  @ApiProperty({ type: 'integer', example: 10 }) offsetDays: number;
   @ApiProperty({ enum: DAY_KINDS }) dayKind: DayKind;
   @ApiProperty({ example: 'Thụ lý giải quyết khiếu nại' }) action: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ example: 'Luật Khiếu nại 2011, Điều 27' }) legalBasis: string;
   @ApiProperty() active: boolean;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() updatedAt: Date;
 
   static from(rule: DeadlineRule): DeadlineRuleResponse {

@@ -5,7 +5,7 @@ import { HOLIDAY_KINDS, type Holiday, type HolidayKind } from '../holiday.entity
 
 export class HolidayResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: '2026-02-17' }) date: string;
+  @ApiProperty({ format: 'date', example: '2026-02-17' }) date: string;
   @ApiProperty({ example: 'Tết Nguyên đán Bính Ngọ (Mùng 1)' }) name: string;
   @ApiProperty({ enum: HOLIDAY_KINDS }) kind: HolidayKind;
   @ApiProperty() tetDayOne: boolean;
@@ -20,7 +20,7 @@ export class HolidayListResponse {
 }
 
 export class ListHolidaysQuery {
-  @ApiPropertyOptional({ example: 2026, description: 'Only this calendar year' })
+  @ApiPropertyOptional({ type: 'integer', example: 2026, description: 'Only this calendar year' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

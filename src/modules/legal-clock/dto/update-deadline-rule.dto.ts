@@ -6,13 +6,13 @@ import { DAY_KINDS, type DayKind } from '../domain/deadline.js';
 
 /** Absent fields are left alone. Changing the offset, day kind or `active` recomputes open deadlines. */
 export class UpdateDeadlineRuleDto {
-  @ApiPropertyOptional({ description: 'The version this change is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version this change is based on (or send If-Match)' })
   @IsOmittable()
   @IsInt()
   @Min(1)
   version?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 3660, example: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 3660, example: 10 })
   @IsOmittable()
   @IsInt()
   @Min(0)
@@ -34,7 +34,7 @@ export class UpdateDeadlineRuleDto {
   @IsText(1, 2000)
   action?: string;
 
-  @ApiPropertyOptional({ example: 'Áp dụng theo hướng dẫn của Thanh tra thành phố', nullable: true })
+  @ApiPropertyOptional({ example: 'Áp dụng theo hướng dẫn của Thanh tra thành phố' })
   @IsOmittable()
   @IsText(0, 5000)
   description?: string;

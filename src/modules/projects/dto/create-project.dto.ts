@@ -46,17 +46,17 @@ export class CreateProjectDto {
   @Max(999_999_999_999)
   totalAreaM2?: number;
 
-  @ApiPropertyOptional({ example: '2012-03-01' })
+  @ApiPropertyOptional({ format: 'date', example: '2012-03-01' })
   @IsOptional()
   @IsCivilDate()
   startedOn?: string;
 
-  @ApiPropertyOptional({ example: '2027-12-31' })
+  @ApiPropertyOptional({ format: 'date', example: '2027-12-31' })
   @IsOptional()
   @IsCivilDate()
   targetOn?: string;
 
-  @ApiPropertyOptional({ example: '2012-06-30', description: 'Census cut-off date' })
+  @ApiPropertyOptional({ format: 'date', example: '2012-06-30', description: 'Census cut-off date' })
   @IsOptional()
   @IsCivilDate()
   cutoffOn?: string;
@@ -68,7 +68,11 @@ export class CreateProjectDto {
   @Max(1)
   consentThreshold?: number;
 
-  @ApiPropertyOptional({ default: 14, description: 'Days without contact after which a household is stale' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    default: 14,
+    description: 'Days without contact after which a household is stale',
+  })
   @IsOmittable()
   @IsInt()
   @Min(1)

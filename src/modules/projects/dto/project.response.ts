@@ -9,13 +9,13 @@ export class ProjectResponse {
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ type: [String], format: 'uuid' }) administrativeUnitIds: string[];
   @ApiProperty({ nullable: true, type: Number }) totalAreaM2: number | null;
-  @ApiProperty({ nullable: true, type: String }) startedOn: string | null;
-  @ApiProperty({ nullable: true, type: String }) targetOn: string | null;
-  @ApiProperty({ nullable: true, type: String }) cutoffOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) startedOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) targetOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) cutoffOn: string | null;
   @ApiProperty() consentThreshold: number;
   @ApiProperty({ enum: PROJECT_STATUSES }) status: ProjectStatus;
-  @ApiProperty() staleAfterDays: number;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) staleAfterDays: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 

@@ -16,8 +16,10 @@ const toList = ({ value }: { value: unknown }) =>
 
 export class ListRemindersQuery extends PageQueryDto {
   @ApiPropertyOptional({
-    description: 'One status or several, comma-separated (default: open)',
-    example: 'open,acknowledged',
+    enum: REMINDER_STATUSES,
+    isArray: true,
+    description: 'One status or several: repeat the parameter, or separate them with commas (default: open)',
+    example: ['open', 'acknowledged'],
   })
   @IsOptional()
   @Transform(toList)
@@ -48,7 +50,11 @@ export class ListRemindersQuery extends PageQueryDto {
   @IsBoolean()
   mine?: boolean;
 
-  @ApiPropertyOptional({ example: '2026-03-17T00:00:00+07:00', description: 'Only reminders due before this instant' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    example: '2026-03-17T00:00:00+07:00',
+    description: 'Only reminders due before this instant',
+  })
   @IsOptional()
   @IsInstant()
   dueBefore?: string;

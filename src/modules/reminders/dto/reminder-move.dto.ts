@@ -3,7 +3,7 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 
 /** Body of acknowledge/done: optionally the version the caller saw (or send If-Match). */
 export class ReminderMoveDto {
-  @ApiPropertyOptional({ description: 'The version the caller read; a stale one answers 409' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version the caller read; a stale one answers 409' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -13,7 +13,7 @@ export class ReminderResponse {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) householdId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) administrativeUnitId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) assigneeUserId: string | null;
-  @ApiProperty({ nullable: true, enum: ROLES }) assigneeRole: Role | null;
+  @ApiProperty({ nullable: true, enum: ROLES, type: String }) assigneeRole: Role | null;
   @ApiProperty({ example: 'Đến hạn thăm lại hộ Nguyễn Văn An (TK-001)' }) title: string;
   @ApiProperty({ type: 'object', additionalProperties: true }) details: Record<string, unknown>;
   @ApiProperty() dueAt: Date;
@@ -25,7 +25,7 @@ export class ReminderResponse {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) doneBy: string | null;
   @ApiProperty({ nullable: true, type: Date }) cancelledAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 

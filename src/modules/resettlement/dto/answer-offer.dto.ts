@@ -8,7 +8,7 @@ export class AcceptOfferDto {
   @IsText(1, 2000)
   note?: string;
 
-  @ApiPropertyOptional({ description: 'The offer version this answer is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The offer version this answer is based on (or send If-Match)' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -20,7 +20,7 @@ export class DeclineOfferDto {
   @IsText(1, 2000)
   reason: string;
 
-  @ApiPropertyOptional({ description: 'The offer version this answer is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The offer version this answer is based on (or send If-Match)' })
   @IsOptional()
   @IsInt()
   @Min(1)

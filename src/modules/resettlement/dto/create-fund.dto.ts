@@ -26,6 +26,7 @@ export class CreateFundDto {
   projectIds: string[];
 
   @ApiPropertyOptional({
+    type: 'integer',
     default: DEFAULT_OFFER_EXPIRY_DAYS,
     description: 'Days a household has to answer an offer before the unit goes to the next household',
   })

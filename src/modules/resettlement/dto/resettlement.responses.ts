@@ -13,8 +13,8 @@ export class FundResponse {
   @ApiProperty() site: string;
   @ApiProperty({ format: 'uuid' }) administrativeUnitId: string;
   @ApiProperty({ type: [String], format: 'uuid' }) projectIds: string[];
-  @ApiProperty() offerExpiryDays: number;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) offerExpiryDays: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -44,7 +44,7 @@ export class UnitResponse {
   @ApiProperty({ enum: UNIT_KINDS }) kind: UnitKind;
   @ApiProperty() areaM2: number;
   @ApiProperty({ enum: UNIT_STATUSES }) status: UnitStatus;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -77,6 +77,7 @@ export class UnitsAcceptedResponse {
 
 export class WaitingEntryResponse {
   @ApiProperty({
+    type: 'integer',
     description:
       "1-based place on the fund's whole waiting list, counting households of projects the caller cannot see",
   })
@@ -125,7 +126,7 @@ export class OfferResponse {
   @ApiProperty({ nullable: true, type: Date }) respondedAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) closedAt: Date | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
 
   static from(view: OfferView): OfferResponse {
     const { offer } = view;

@@ -16,8 +16,8 @@ export class PerStatusResponse implements PerStatus {
 }
 
 export class HouseholdCountsResponse {
-  @ApiProperty({ description: 'Live (not archived) households' }) total: number;
-  @ApiProperty({ description: 'Households agreed or handed over' }) consented: number;
+  @ApiProperty({ type: 'integer', description: 'Live (not archived) households' }) total: number;
+  @ApiProperty({ type: 'integer', description: 'Households agreed or handed over' }) consented: number;
   @ApiProperty({ type: PerStatusResponse, description: 'Households per consent status' }) byStatus: PerStatusResponse;
 }
 
@@ -31,12 +31,15 @@ export class AreaStatsResponse {
 }
 
 export class VisitStatsResponse {
-  @ApiProperty({ description: 'Every visit recorded for the project' }) total: number;
-  @ApiProperty({ description: 'Visits in the 30 days up to `asOf`' }) last30Days: number;
+  @ApiProperty({ type: 'integer', description: 'Every visit recorded for the project' }) total: number;
+  @ApiProperty({ type: 'integer', description: 'Visits in the 30 days up to `asOf`' }) last30Days: number;
 }
 
 export class FollowUpStatsResponse {
-  @ApiProperty({ description: 'Live households not handed over whose planned follow-up is before `asOfDate`' })
+  @ApiProperty({
+    type: 'integer',
+    description: 'Live households not handed over whose planned follow-up is before `asOfDate`',
+  })
   overdue: number;
 }
 
@@ -57,6 +60,7 @@ export class ProjectStatsResponse {
   @ApiProperty({ description: 'consentRate (by households) has reached consentThreshold' }) thresholdReached: boolean;
   @ApiProperty({ description: 'The instant the figures describe' }) asOf: Date;
   @ApiProperty({
+    format: 'date',
     example: '2026-03-10',
     description: 'Civil date in the product time zone (Asia/Ho_Chi_Minh) that overdue follow-ups are judged against',
   })

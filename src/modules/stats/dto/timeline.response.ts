@@ -3,12 +3,16 @@ import type { ProjectStatsSnapshot } from '../project-stats-snapshot.entity.js';
 import { PerStatusResponse } from './project-stats.response.js';
 
 export class TimelinePointResponse {
-  @ApiProperty({ example: '2026-03-10', description: 'The civil day (Asia/Ho_Chi_Minh) the figures describe' })
+  @ApiProperty({
+    format: 'date',
+    example: '2026-03-10',
+    description: 'The civil day (Asia/Ho_Chi_Minh) the figures describe',
+  })
   date: string;
-  @ApiProperty({ description: 'Live households' }) householdsTotal: number;
-  @ApiProperty({ description: 'Agreed or handed over' }) householdsConsented: number;
-  @ApiProperty() householdsConditional: number;
-  @ApiProperty() householdsHandedOver: number;
+  @ApiProperty({ type: 'integer', description: 'Live households' }) householdsTotal: number;
+  @ApiProperty({ type: 'integer', description: 'Agreed or handed over' }) householdsConsented: number;
+  @ApiProperty({ type: 'integer' }) householdsConditional: number;
+  @ApiProperty({ type: 'integer' }) householdsHandedOver: number;
   @ApiProperty({ example: 0.75, description: 'By households, 4 decimals' }) consentRate: number;
   @ApiProperty({ example: 0.4 }) handedOverRate: number;
   @ApiProperty({ description: 'm²' }) areaTotalM2: number;

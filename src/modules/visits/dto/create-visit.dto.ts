@@ -5,7 +5,11 @@ import { IsCivilDate, IsInstant, IsText } from '../../../common/http/validators.
 import { VISIT_OUTCOMES, type VisitOutcome } from '../visit.entity.js';
 
 export class CreateVisitDto {
-  @ApiProperty({ example: '2026-03-09T15:30:00+07:00', description: 'When the visit took place (with time zone)' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-03-09T15:30:00+07:00',
+    description: 'When the visit took place (with time zone)',
+  })
   @IsInstant()
   visitedAt: string;
 
@@ -34,7 +38,11 @@ export class CreateVisitDto {
   @IsText(0, 10_000)
   notes?: string;
 
-  @ApiPropertyOptional({ example: '2026-03-16', description: 'When to come back; the household is overdue after it' })
+  @ApiPropertyOptional({
+    format: 'date',
+    example: '2026-03-16',
+    description: 'When to come back; the household is overdue after it',
+  })
   @IsOptional()
   @IsCivilDate()
   nextFollowUpOn?: string;

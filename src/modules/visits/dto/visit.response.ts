@@ -10,7 +10,7 @@ export class VisitResponse {
   @ApiProperty({ type: [String] }) officers: string[];
   @ApiProperty({ enum: VISIT_OUTCOMES }) outcome: VisitOutcome;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
-  @ApiProperty({ nullable: true, type: String }) nextFollowUpOn: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) nextFollowUpOn: string | null;
   @ApiProperty() createdBy: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdById: string | null;
   @ApiProperty() createdAt: Date;

@@ -8,7 +8,7 @@ export class CreateMilestoneDto {
   @IsIn(MILESTONE_KINDS)
   kind: MilestoneKind;
 
-  @ApiProperty({ example: '2026-03-02', description: 'The legal day it happened' })
+  @ApiProperty({ format: 'date', example: '2026-03-02', description: 'The legal day it happened' })
   @IsCivilDate()
   occurredOn: string;
 

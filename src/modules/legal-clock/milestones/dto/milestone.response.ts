@@ -17,10 +17,11 @@ export class DerivedDeadlineResponse {
   type: DeadlineType;
   @ApiProperty({ example: 'Chi trả tiền bồi thường, hỗ trợ' }) action: string;
   @ApiProperty({ example: 'Luật Đất đai 2024, Điều 94' }) legalBasis: string;
-  @ApiProperty() offsetDays: number;
-  @ApiProperty({ example: '2026-03-02', description: 'The day the count starts from' }) fromOn: string;
-  @ApiProperty({ example: '2026-04-01', description: 'Before moving off weekends and holidays' }) unshiftedOn: string;
-  @ApiProperty({ example: '2026-04-01' }) dueOn: string;
+  @ApiProperty({ type: 'integer' }) offsetDays: number;
+  @ApiProperty({ format: 'date', example: '2026-03-02', description: 'The day the count starts from' }) fromOn: string;
+  @ApiProperty({ format: 'date', example: '2026-04-01', description: 'Before moving off weekends and holidays' })
+  unshiftedOn: string;
+  @ApiProperty({ format: 'date', example: '2026-04-01' }) dueOn: string;
 }
 
 export class MilestoneWarningResponse {
@@ -33,7 +34,7 @@ export class MilestoneResponse {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) householdId: string | null;
   @ApiProperty({ enum: MILESTONE_KINDS }) kind: MilestoneKind;
-  @ApiProperty({ example: '2026-03-02' }) occurredOn: string;
+  @ApiProperty({ format: 'date', example: '2026-03-02' }) occurredOn: string;
   @ApiProperty({ enum: LAND_KINDS, nullable: true, type: String }) landKind: LandKind | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty() recordedBy: string;

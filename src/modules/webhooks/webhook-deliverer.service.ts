@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { fetch } from 'undici';
 import { Clock } from '../../common/clock/clock.js';
 import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import type { JobPayloads } from '../../jobs/job-names.js';
 import { DEFAULT_JOB_OPTIONS, JOB_OPTIONS } from '../../jobs/job-options.js';
 import { deliveryBody, outcomeOfAttempt, signatureOf } from './domain/webhook-events.js';
+import { WebhookTargetGuard } from './webhook-target-guard.service.js';
 import { WebhookAttemptFailedError } from './webhooks.errors.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 
@@ -26,6 +28,7 @@ export class WebhookDeliverer {
   constructor(
     private readonly webhooks: WebhooksRepository,
     private readonly clock: Clock,
+    private readonly targets: WebhookTargetGuard,
   ) {}
 
   @HandlesJob('webhooks.deliver')
@@ -57,6 +60,8 @@ export class WebhookDeliverer {
         // A redirect is the receiver's misconfiguration; following it would post the body elsewhere.
         redirect: 'manual',
         signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
+        // Refuses to connect to an internal address, whatever the name resolves to by now.
+        dispatcher: this.targets.dispatcher,
       });
       statusCode = response.status;
       await response.body?.cancel();

@@ -18,3 +18,22 @@ export class WebhookAttemptFailedError extends Error {
     this.name = 'WebhookAttemptFailedError';
   }
 }
+
+/** A subscription URL whose host is, or resolves to, an address a webhook may not post to. */
+export class WebhookTargetNotAllowedError extends DomainError {
+  constructor(reason: string) {
+    const message = `url must point at a public address: ${reason}`;
+    super('invalid_input', 'VALIDATION_FAILED', message, { fields: { url: [message] } });
+  }
+}
+
+/**
+ * A delivery refused to connect: the host is, or now resolves to, an address a webhook may not
+ * post to (a DNS answer can change after the URL was checked). Its message goes to the delivery log.
+ */
+export class WebhookTargetRefusedError extends Error {
+  constructor(reason: string) {
+    super(`Refused to connect: ${reason}, and webhooks may only post to public addresses`);
+    this.name = 'WebhookTargetRefusedError';
+  }
+}

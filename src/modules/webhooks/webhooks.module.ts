@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { WebhookDeliverer } from './webhook-deliverer.service.js';
 import { WebhookPublisher } from './webhook-publisher.service.js';
+import { WebhookTargetGuard } from './webhook-target-guard.service.js';
 import { WebhooksController } from './webhooks.controller.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { WebhooksService } from './webhooks.service.js';
@@ -12,7 +13,7 @@ import { WebhookSubscription } from './webhook-subscription.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([WebhookDelivery, WebhookSubscription])],
   controllers: [WebhooksController],
-  providers: [WebhooksService, WebhooksRepository, WebhookDeliverer, WebhookPublisher],
+  providers: [WebhooksService, WebhooksRepository, WebhookDeliverer, WebhookPublisher, WebhookTargetGuard],
   exports: [WebhooksService],
 })
 export class WebhooksModule {}

@@ -10,6 +10,7 @@ import type { CreateWebhookDto } from './dto/create-webhook.dto.js';
 import type { UpdateWebhookDto } from './dto/update-webhook.dto.js';
 import type { WebhookDelivery } from './webhook-delivery.entity.js';
 import type { WebhookSubscription } from './webhook-subscription.entity.js';
+import { WebhookTargetGuard } from './webhook-target-guard.service.js';
 import { DeliveryInProgressError } from './webhooks.errors.js';
 import { WebhooksRepository } from './webhooks.repository.js';
 import { TransactionHost } from '../../database/transaction-host.js';
@@ -22,6 +23,7 @@ export class WebhooksService {
     private readonly webhooks: WebhooksRepository,
     private readonly jobs: JobsService,
     private readonly clock: Clock,
+    private readonly targets: WebhookTargetGuard,
   ) {}
 
   /**
@@ -51,6 +53,7 @@ export class WebhooksService {
 
   /** The secret is in the result this once; it is never returned again. */
   async create(input: CreateWebhookDto, actor: Actor): Promise<WebhookSubscription & { secret: string }> {
+    await this.targets.assertAllowed(input.url);
     const secret = newSigningSecret();
     const saved = await this.tx.run(() =>
       this.webhooks.insertSubscription({
@@ -76,6 +79,8 @@ export class WebhooksService {
   }
 
   async update(id: string, input: UpdateWebhookDto, expected: number | undefined): Promise<WebhookSubscription> {
+    // Resolving a name can take a while: before any row is locked.
+    if (input.url !== undefined) await this.targets.assertAllowed(input.url);
     return this.tx.run(async () => {
       const subscription = await this.webhooks.findSubscriptionForUpdate(id);
       if (!subscription) throw new NotFoundError('WebhookSubscription', id);

@@ -4,7 +4,10 @@ import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
 import { IsText } from '../../../common/http/validators.js';
 import { WEBHOOK_EVENTS, type WebhookEvent } from '../domain/webhook-events.js';
 
-/** http(s) only; a host without a dot (an intranet name, localhost) is allowed for on-premise receivers. */
+/**
+ * http(s) only; a host without a dot (an intranet name) is well-formed. Whether the host may be an
+ * internal address is the service's check (WEBHOOK_ALLOW_PRIVATE_TARGETS), which resolves the name.
+ */
 export const IsWebhookUrl = () =>
   IsUrl(
     { protocols: ['http', 'https'], require_protocol: true, require_tld: false, allow_underscores: true },
@@ -12,7 +15,14 @@ export const IsWebhookUrl = () =>
   );
 
 export class CreateWebhookDto {
-  @ApiProperty({ example: 'https://hethong.hanoi.gov.vn/gpmb/webhooks', description: 'http(s) URL receiving POSTs' })
+  @ApiProperty({
+    format: 'uri',
+    maxLength: 2000,
+    example: 'https://hethong.hanoi.gov.vn/gpmb/webhooks',
+    description:
+      'http(s) URL receiving POSTs. Its host must be, and resolve only to, public addresses: loopback, private, ' +
+      'link-local and other internal ones are refused unless the server allows private targets',
+  })
   @IsWebhookUrl()
   @MaxLength(2000)
   url: string;
@@ -29,7 +39,7 @@ export class CreateWebhookDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ example: 'Cổng thông tin GPMB thành phố Hà Nội' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Cổng thông tin GPMB thành phố Hà Nội' })
   @IsOptional()
   @IsText(0, 1000)
   description?: string | null;

@@ -3,7 +3,7 @@ import { IsInt, IsOptional, Min } from 'class-validator';
 import { CreateWebhookDto } from './create-webhook.dto.js';
 
 export class UpdateWebhookDto extends PartialType(CreateWebhookDto) {
-  @ApiPropertyOptional({ description: 'The version this change is based on (or send If-Match)' })
+  @ApiPropertyOptional({ type: 'integer', description: 'The version this change is based on (or send If-Match)' })
   @IsOptional()
   @IsInt()
   @Min(1)

@@ -11,7 +11,7 @@ export class WebhookResponse {
   @ApiProperty() active: boolean;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) createdBy: string | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 
@@ -54,8 +54,8 @@ export class WebhookDeliveryResponse {
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'Sent as `data` in the body' })
   payload: Record<string, unknown>;
   @ApiProperty({ enum: DELIVERY_STATUSES }) status: DeliveryStatus;
-  @ApiProperty({ description: 'Attempts made, re-sends included' }) attempts: number;
-  @ApiProperty({ nullable: true, type: Number }) lastStatusCode: number | null;
+  @ApiProperty({ type: 'integer', description: 'Attempts made, re-sends included' }) attempts: number;
+  @ApiProperty({ nullable: true, type: 'integer' }) lastStatusCode: number | null;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
   @ApiProperty({ nullable: true, type: Date, description: 'When the next retry is due, while pending' })
   nextAttemptAt: Date | null;

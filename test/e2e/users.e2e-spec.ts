@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { AuthService } from '../../src/modules/auth/auth.service.js';
+import { AdminBootstrap } from '../../src/modules/users/admin-bootstrap.js';
 import { UsersController } from '../../src/modules/users/users.controller.js';
 import { UsersService } from '../../src/modules/users/users.service.js';
 import { makeUnit } from '../factories/factories.js';
@@ -94,6 +95,42 @@ describe(UsersController.name, () => {
       .expect(400);
     expect(unknownUnit.body.details.fields.administrativeUnitIds[0]).toContain(missing);
     expect(leaksSecrets(unknownUnit.body, PASSWORD)).toBe(false);
+  });
+
+  it.each([
+    ['a repeated letter', () => 'aaaaaaaaaa'],
+    ['a common password', () => 'password123'],
+    ["the account's own email", (email: string) => email.split('@')[0]],
+    ["the account's own name", () => 'Lê Thị Thu Hà'],
+  ])('should refuse a password too easy to guess (%s), and create nothing', async (_, passwordFor) => {
+    const email = uniqueEmail('thu.ha');
+    const password = passwordFor(email);
+    const response = await t.admin
+      .post('/api/v1/users')
+      .send({ email, password, fullName: 'Lê Thị Thu Hà', role: 'officer', administrativeUnitIds: [] })
+      .expect(400);
+
+    expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(Object.keys(response.body.details.fields)).toEqual(['password']);
+    expect(response.body.details.fields.password).toEqual([
+      expect.stringMatching(/^password is too easy to guess \(strength [0-2] of 4, at least 3 needed\)\. \S/),
+    ]);
+    // The field map names `password`, which leaksSecrets would flag; the password itself must not show.
+    expect(JSON.stringify(response.body)).not.toContain(password);
+    const stored: unknown[] = await t.dataSource.query('SELECT 1 FROM users WHERE email = $1', [email]);
+    expect(stored).toEqual([]);
+  });
+
+  it("should tell why a password is weak, with zxcvbn's suggestion", async () => {
+    const response = await t.admin
+      .post('/api/v1/users')
+      .send({ email: uniqueEmail(), password: 'aaaaaaaaaa', fullName: 'A', role: 'officer', administrativeUnitIds: [] })
+      .expect(400);
+    expect(response.body.details.fields.password[0]).toBe(
+      'password is too easy to guess (strength 0 of 4, at least 3 needed). ' +
+        'Repeated characters like "aaa" are easy to guess. ' +
+        'Add more words that are less common. Avoid repeated words and characters.',
+    );
   });
 
   it('should refuse a second account with the same email in any case', async () => {
@@ -232,6 +269,31 @@ describe(UsersController.name, () => {
     await login(t.http, user.email, PASSWORD).expect(200);
   });
 
+  it('should refuse to reset a password to one too easy to guess, and keep the old one', async () => {
+    const user = await makeUser(t.dataSource, { fullName: 'Hoàng Văn Thái' });
+    for (const weak of ['password123', 'qwertyuiop', user.email.split('@')[0], 'hoangvanthai']) {
+      const response = await t.admin.patch(`/api/v1/users/${user.user.id}`).send({ password: weak }).expect(400);
+      expect(response.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        details: { fields: { password: [expect.stringContaining('password is too easy to guess')] } },
+      });
+      expect(JSON.stringify(response.body)).not.toContain(weak);
+    }
+    // A name given in the same change counts too.
+    await t.admin
+      .patch(`/api/v1/users/${user.user.id}`)
+      .send({ fullName: 'Đinh Quang Vũ', password: 'dinhquangvu' })
+      .expect(400);
+
+    const unchanged = await t.admin.get(`/api/v1/users/${user.user.id}`).expect(200);
+    expect(unchanged.body).toMatchObject({ fullName: 'Hoàng Văn Thái', version: 1 });
+    await login(t.http, user.email, user.password).expect(200);
+    await t.admin
+      .patch('/api/v1/users/00000000-0000-4000-8000-000000000000')
+      .send({ password: 'aaaaaaaaaa' })
+      .expect(404);
+  });
+
   it('should keep at least one active admin', async () => {
     const solo = await createTestApp();
     try {
@@ -269,6 +331,26 @@ describe(UsersController.name, () => {
       expect(admins).toEqual([{ email: account.email.toLowerCase() }]);
       await login(fresh.http, account.email, account.password).expect(200);
       expect(await users.ensureAdmin(account)).toBe('admin_exists');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('should stop the start-up when ADMIN_PASSWORD is too easy to guess, naming it', async () => {
+    const fresh = await createTestApp();
+    try {
+      await fresh.dataSource.query(`UPDATE users SET active = false WHERE role = 'admin'`);
+      const email = uniqueEmail('admin');
+      const bootstrap = new AdminBootstrap(fresh.app.get(UsersService), {
+        ...fresh.config,
+        bootstrapAdmin: { email, password: 'admin12345' },
+      });
+
+      await expect(bootstrap.onApplicationBootstrap()).rejects.toThrow(
+        /^ADMIN_PASSWORD is too weak .*too easy to guess/,
+      );
+      const created: unknown[] = await fresh.dataSource.query('SELECT 1 FROM users WHERE email = $1', [email]);
+      expect(created).toEqual([]);
     } finally {
       await fresh.close();
     }

@@ -22,3 +22,12 @@ export class LastActiveAdminError extends DomainError {
     });
   }
 }
+
+/** A new password zxcvbn finds too easy to guess (below PASSWORD_MIN_STRENGTH); `reason` says why. */
+export class WeakPasswordError extends DomainError {
+  constructor(readonly reason: string) {
+    super('invalid_input', 'VALIDATION_FAILED', 'The password is too easy to guess', {
+      fields: { password: [reason] },
+    });
+  }
+}

@@ -5,12 +5,18 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { EventBus } from '../../events/event-bus.service.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import { afterFailedLogin, lockEndsAt, type LockoutPolicy, NO_FAILED_LOGINS } from './domain/login-lockout.js';
+import { judgePassword } from './domain/password-strength.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import { hashPassword, verifyPassword, verifyPasswordOfNobody } from './passwords.js';
 import type { User } from './user.entity.js';
-import { LastActiveAdminError, UnknownAdministrativeUnitsError, UserEmailTakenError } from './users.errors.js';
+import {
+  LastActiveAdminError,
+  UnknownAdministrativeUnitsError,
+  UserEmailTakenError,
+  WeakPasswordError,
+} from './users.errors.js';
 import { type UserIdentity, UsersRepository } from './users.repository.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
@@ -27,9 +33,13 @@ export type CredentialCheck =
 
 export type BootstrapAdminOutcome = 'created' | 'admin_exists' | 'email_taken';
 
+/** The name of the administrator created from ADMIN_EMAIL/ADMIN_PASSWORD. */
+const BOOTSTRAP_ADMIN_NAME = 'Quản trị viên';
+
 @Injectable()
 export class UsersService {
   private readonly lockout: LockoutPolicy;
+  private readonly minPasswordStrength: number;
 
   constructor(
     private readonly tx: TransactionHost,
@@ -40,9 +50,11 @@ export class UsersService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.lockout = { maxFailures: config.auth.loginMaxFailures, lockMinutes: config.auth.loginLockMinutes };
+    this.minPasswordStrength = config.auth.passwordMinStrength;
   }
 
   async create(input: CreateUserDto): Promise<UserWithUnits> {
+    this.assertStrongPassword(input.password, [input.email, input.fullName]);
     await this.assertUnitsExist(input.administrativeUnitIds);
     const passwordHash = await hashPassword(input.password);
     return this.tx.run(async () => {
@@ -75,6 +87,16 @@ export class UsersService {
 
   async update(id: string, input: UpdateUserDto, expected: number | undefined): Promise<UserWithUnits> {
     const { administrativeUnitIds, password, version: _version, ...fields } = input;
+    if (password !== undefined) {
+      // Judged against the account's own email and names, the new one included. The email never changes.
+      const current = await this.users.findById(id);
+      if (!current) throw new NotFoundError('User', id);
+      this.assertStrongPassword(password, [
+        current.email,
+        current.fullName,
+        ...(fields.fullName ? [fields.fullName] : []),
+      ]);
+    }
     if (administrativeUnitIds) await this.assertUnitsExist(administrativeUnitIds);
     // Hashing is slow on purpose: do it before the row is locked.
     const passwordHash = password === undefined ? undefined : await hashPassword(password);
@@ -132,10 +154,12 @@ export class UsersService {
 
   /**
    * Creates the configured first admin unless an active admin exists. Safe when several processes
-   * start together: they queue on a lock, and the unique email index backs that up.
+   * start together: they queue on a lock, and the unique email index backs that up. A password too
+   * easy to guess is refused (WeakPasswordError) like any other, before anything is written.
    */
   async ensureAdmin(account: { email: string; password: string }): Promise<BootstrapAdminOutcome> {
     if ((await this.users.countActiveAdmins()) > 0) return 'admin_exists';
+    this.assertStrongPassword(account.password, [account.email, BOOTSTRAP_ADMIN_NAME]);
     const passwordHash = await hashPassword(account.password);
     try {
       return await this.tx.run(async () => {
@@ -143,7 +167,7 @@ export class UsersService {
         if ((await this.users.countActiveAdmins()) > 0) return 'admin_exists';
         await this.users.insert({
           email: account.email.trim().toLowerCase(),
-          fullName: 'Quản trị viên',
+          fullName: BOOTSTRAP_ADMIN_NAME,
           role: 'admin',
           passwordHash,
           active: true,
@@ -168,6 +192,12 @@ export class UsersService {
       await this.users.saveSignInState(id, attempts);
       return lockEndsAt(attempts, now);
     });
+  }
+
+  /** Refuses (400 on `password`) a password zxcvbn finds too easy to guess, given whose it is. */
+  private assertStrongPassword(password: string, personal: string[]): void {
+    const verdict = judgePassword(password, personal, this.minPasswordStrength);
+    if (!verdict.acceptable) throw new WeakPasswordError(verdict.reason);
   }
 
   private async assertUnitsExist(ids: string[]): Promise<void> {

@@ -23,7 +23,7 @@ export const toEmail = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim().toLowerCase() : value;
 
 export class CreateUserDto {
-  @ApiProperty({ example: 'mai.tran@tayho.hanoi.gov.vn', description: 'Unique, case-insensitive' })
+  @ApiProperty({ format: 'email', example: 'mai.tran@tayho.hanoi.gov.vn', description: 'Unique, case-insensitive' })
   @Transform(toEmail)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)

@@ -11,11 +11,12 @@ export class UserResponse {
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() active: boolean;
   @ApiProperty({ type: [String], format: 'uuid' }) administrativeUnitIds: string[];
-  @ApiProperty({ description: 'Wrong passwords in a row since the last successful sign-in' }) failedLogins: number;
+  @ApiProperty({ type: 'integer', description: 'Wrong passwords in a row since the last successful sign-in' })
+  failedLogins: number;
   @ApiProperty({ nullable: true, type: Date, description: 'Signing in is refused until then' })
   lockedUntil: Date | null;
   @ApiProperty({ nullable: true, type: Date }) lastLoginAt: Date | null;
-  @ApiProperty() version: number;
+  @ApiProperty({ type: 'integer' }) version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 

@@ -6,7 +6,6 @@ import { LogController } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, type AppModuleOptions, REQUEST_ID_HEADER, requestIdFor } from './app.module.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
-import { registerRateLimits } from './common/http/rate-limits.js';
 import { ResponseMetaInterceptor } from './common/http/response-meta.interceptor.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
@@ -57,7 +56,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
       },
     },
   });
-  await registerRateLimits(app, config, API_PREFIX);
   app.enableCors({
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

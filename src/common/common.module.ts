@@ -3,8 +3,9 @@ import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock, SystemClock } from './clock/clock.js';
 import { MethodDiscovery } from './method-discovery.js';
+import { SharedRedis } from './redis/shared-redis.js';
 
-/** Configuration, the clock and the discovery of marked methods, available everywhere without imports. */
+/** Configuration, the clock, the discovery of marked methods and a Redis connection, available everywhere without imports. */
 @Global()
 @Module({})
 export class CommonModule {
@@ -14,10 +15,11 @@ export class CommonModule {
       imports: [DiscoveryModule],
       providers: [
         MethodDiscovery,
+        SharedRedis,
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
       ],
-      exports: [APP_CONFIG, Clock, MethodDiscovery],
+      exports: [APP_CONFIG, Clock, MethodDiscovery, SharedRedis],
     };
   }
 }

@@ -94,7 +94,7 @@ class EnvironmentVariables {
   @MinLength(10, { message: 'ADMIN_PASSWORD must be at least 10 characters' })
   ADMIN_PASSWORD?: string;
 
-  /** Writes (POST/PATCH/PUT/DELETE) one caller may make per minute. */
+  /** Writes (POST/PATCH/PUT/DELETE) one account or API key (or one address, without credentials) may make per minute. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
@@ -105,6 +105,12 @@ class EnvironmentVariables {
   @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT_PER_MINUTE = 10;
+
+  /** Requests with credentials that authenticate no one, per minute from one address; past it, 429. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  AUTH_FAILURE_RATE_LIMIT_PER_MINUTE = 60;
 
   /**
    * Prefix of every BullMQ key in Redis, so several deployments (or test runs) can share one Redis.
@@ -204,6 +210,7 @@ export interface AppConfig {
   webhooks: { allowPrivateTargets: boolean };
   writeRateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
+  authFailureRateLimitPerMinute: number;
   jobs: {
     queuePrefix: string;
     runWorkerInApi: boolean;
@@ -261,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : {}),
     writeRateLimitPerMinute: parsed.WRITE_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
+    authFailureRateLimitPerMinute: parsed.AUTH_FAILURE_RATE_LIMIT_PER_MINUTE,
     jobs: {
       queuePrefix: parsed.QUEUE_PREFIX ?? defaultQueuePrefix(parsed.DATABASE_URL),
       runWorkerInApi: parsed.RUN_WORKER_IN_API,

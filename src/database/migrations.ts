@@ -7,6 +7,7 @@ import { Resettlement1764420000000 } from '../../migrations/1764420000000-Resett
 import { Reminders1764425000000 } from '../../migrations/1764425000000-Reminders.js';
 import { WebhooksAndSnapshots1764430000000 } from '../../migrations/1764430000000-WebhooksAndSnapshots.js';
 import { DomainEvents1764440000000 } from '../../migrations/1764440000000-DomainEvents.js';
+import { SignInFailures1764455000000 } from '../../migrations/1764455000000-SignInFailures.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   Reminders1764425000000,
   WebhooksAndSnapshots1764430000000,
   DomainEvents1764440000000,
+  SignInFailures1764455000000,
 ];

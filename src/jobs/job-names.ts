@@ -20,6 +20,8 @@ export interface JobPayloads {
   'stats.snapshot': Record<string, never>;
   /** Delivers one webhook (retried with backoff). */
   'webhooks.deliver': { deliveryId: string };
+  /** Nightly: wrong-password counts of emails without an account, once stale. */
+  'users.purge-sign-in-failures': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
@@ -32,6 +34,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   'resettlement.expire-offers': 'resettlement',
   'stats.snapshot': 'maintenance',
   'webhooks.deliver': 'webhooks',
+  'users.purge-sign-in-failures': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];
@@ -43,4 +46,5 @@ export const SCHEDULES: ReadonlyArray<{ job: JobName; every?: number; cron?: str
   { job: 'households.find-stale', cron: '0 6 * * *' },
   { job: 'stats.daily-digest', cron: '0 7 * * *' },
   { job: 'stats.snapshot', cron: '30 0 * * *' },
+  { job: 'users.purge-sign-in-failures', cron: '30 2 * * *' },
 ];

@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
 import { ModulesContainer } from '@nestjs/core';
 import request from 'supertest';
+import { AuthService } from '../../src/modules/auth/auth.service.js';
 import { PUBLIC_ROUTE, REQUIRED_ACTION } from '../../src/modules/access/access.decorators.js';
 import { type Action, PERMISSIONS } from '../../src/modules/access/domain/permissions.js';
 import { ROLES } from '../../src/modules/access/domain/roles.js';
@@ -99,7 +100,12 @@ describe('access control', () => {
 
   it('should let each role do exactly what the permission table says, on every route', async () => {
     const users = await Promise.all(ROLES.map((role) => t.as(role, [wardA])));
-    for (const route of routesOf(t).filter((r) => !r.isPublic && r.action)) {
+    // Signing out ends the session every later request uses, so it goes last.
+    const signsOut = (route: Route) => Number(route.path.endsWith('/auth/logout'));
+    const routes = routesOf(t)
+      .filter((r) => !r.isPublic && r.action)
+      .sort((a, b) => signsOut(a) - signsOut(b));
+    for (const route of routes) {
       for (const user of users) {
         const response = await user.api[route.method](withIds(route.path, '00000000-0000-4000-8000-000000000000')).send(
           {},
@@ -209,7 +215,7 @@ describe('write throttling', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ config: { writeRateLimitPerMinute: 3 } });
+    t = await createTestApp({ config: { writeRateLimitPerMinute: 3, authFailureRateLimitPerMinute: 3 } });
   });
 
   afterAll(async () => {
@@ -232,5 +238,41 @@ describe('write throttling', () => {
       .post('/api/v1/projects')
       .send({ code: 'THROTTLE-OTHER', name: 'x', administrativeUnitIds: [unit.id] })
       .expect(201);
+  });
+
+  it('should count the writes of one account together, however its token is spelled and across its sign-ins', async () => {
+    const unit = await makeUnit(t.dataSource);
+    const user = await t.as('admin');
+    const second = await t.app.get(AuthService).issueTokens(user.id);
+    const headers = [
+      `bearer ${user.token}`,
+      `Bearer  ${user.token}`,
+      `Bearer ${second.accessToken}`,
+      `BEARER ${user.token}`,
+    ];
+    const statuses: number[] = [];
+    for (const [i, authorization] of headers.entries()) {
+      const response = await request(t.http)
+        .post('/api/v1/projects')
+        .set('Authorization', authorization)
+        .send({ code: `SPELLED-${i}`, name: 'x', administrativeUnitIds: [unit.id] });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([201, 201, 201, 429]);
+  });
+
+  it('should count bogus credentials against their address, so each does not get a fresh allowance', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i += 1) {
+      const response = await request(t.http).get('/api/v1/projects').set('Authorization', `Bearer bogus-${i}`);
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 429]);
+    const refused = await request(t.http).post('/api/v1/projects').set('X-API-Key', 'gpmb_bogus').send({});
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('TOO_MANY_REQUESTS');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // A caller with real credentials from the same address is not refused for them.
+    await t.admin.get('/api/v1/projects').expect(200);
   });
 });

@@ -1,8 +1,8 @@
 import { JwtService } from '@nestjs/jwt';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AuthController } from '../../src/modules/auth/auth.controller.js';
-import { TokenService } from '../../src/modules/auth/token.service.js';
+import { AuthService } from '../../src/modules/auth/auth.service.js';
 import { makeApiKey } from '../factories/api-key-factories.js';
 import { makeUnit } from '../factories/factories.js';
 import { leaksSecrets, login, makeUser, refresh, signIn, uniqueEmail } from '../factories/user-factories.js';
@@ -57,6 +57,7 @@ describe(AuthController.name, () => {
     expect(payload).toEqual({
       sub: admin.user.id,
       typ: 'access',
+      sid: expect.stringMatching(/^[0-9a-f-]{36}$/),
       iat: TEST_NOW.getTime() / 1000,
       exp: TEST_NOW.getTime() / 1000 + t.config.auth.accessTokenTtlSeconds,
     });
@@ -95,6 +96,30 @@ describe(AuthController.name, () => {
     expect(shape(deactivated.body)).toEqual(shape(unknownEmail.body));
     expect(unknownEmail.body).toMatchObject({ statusCode: 401, code: 'INVALID_CREDENTIALS' });
     expect(unknownEmail.body.details).toBeUndefined();
+  });
+
+  it('should lock an unknown or deactivated email exactly as an account, so lockout tells nothing', async () => {
+    const { loginMaxFailures } = t.config.auth;
+    const user = await makeUser(t.dataSource);
+    const inactive = await makeUser(t.dataSource, { active: false });
+    const emails = [user.email, uniqueEmail('nobody'), inactive.email];
+    // The clock stands still, so even the ends of the locks are equal.
+    const shape = (body: Record<string, unknown>): Record<string, unknown> => ({ ...body, requestId: undefined });
+    for (let attempt = 1; attempt <= loginMaxFailures + 1; attempt += 1) {
+      const answers = [];
+      for (const email of emails) answers.push(await login(t.http, email, 'wrong password every time'));
+      const [account, ...others] = answers.map((answer) => ({ status: answer.status, body: shape(answer.body) }));
+      for (const other of others) expect({ attempt, ...other }).toEqual({ attempt, ...account });
+      expect(account.body.code).toBe(attempt < loginMaxFailures ? 'INVALID_CREDENTIALS' : 'ACCOUNT_LOCKED');
+    }
+    // The lock of an email without an account ends like an account's.
+    t.clock.set(new Date(TEST_NOW.getTime() + (t.config.auth.loginLockMinutes + 1) * 60_000));
+    try {
+      const after = await login(t.http, emails[1], 'wrong password every time').expect(401);
+      expect(after.body.code).toBe('INVALID_CREDENTIALS');
+    } finally {
+      t.clock.set(TEST_NOW);
+    }
   });
 
   it('should refuse malformed sign-in requests with 400', async () => {
@@ -217,20 +242,53 @@ describe(AuthController.name, () => {
       .send({ refreshToken: phone.refreshToken })
       .expect(204);
     expect((await refresh(t.http, phone.refreshToken).expect(401)).body.code).toBe('REFRESH_TOKEN_REVOKED');
+    // The phone's access token stops at once, not when it expires; the other sign-ins go on.
+    const ended = await request(t.http).get('/api/v1/projects').set(bearer(phone.accessToken)).expect(401);
+    expect(ended.body.code).toBe('INVALID_TOKEN');
+    await request(t.http).get('/api/v1/projects').set(bearer(laptop.accessToken)).expect(200);
     const laptopRenewed = await refresh(t.http, laptop.refreshToken).expect(200);
 
     // Someone else's refresh token is left alone.
     const stranger = await signIn(t.http, await makeUser(t.dataSource));
     await request(t.http)
       .post('/api/v1/auth/logout')
-      .set(bearer(phone.accessToken))
+      .set(bearer(laptopRenewed.body.accessToken))
       .send({ refreshToken: stranger.refreshToken })
       .expect(204);
     await refresh(t.http, stranger.refreshToken).expect(200);
+    await request(t.http).get('/api/v1/projects').set(bearer(stranger.accessToken)).expect(200);
 
+    // Without a refresh token, every sign-in of the user ends, with its access tokens.
     await request(t.http).post('/api/v1/auth/logout').set(bearer(tablet.accessToken)).expect(204);
-    await refresh(t.http, laptopRenewed.body.refreshToken).expect(401);
     await refresh(t.http, tablet.refreshToken).expect(401);
+    await request(t.http).get('/api/v1/projects').set(bearer(tablet.accessToken)).expect(401);
+  });
+
+  it('should end the access tokens of a sign-in whose refresh token was used twice', async () => {
+    const user = await makeUser(t.dataSource);
+    const session = await signIn(t.http, user);
+    const rotated = await refresh(t.http, session.refreshToken).expect(200);
+    await refresh(t.http, session.refreshToken).expect(401);
+    // The stolen-token alarm ends the whole sign-in, including the access tokens already handed out.
+    await request(t.http).get('/api/v1/projects').set(bearer(rotated.body.accessToken)).expect(401);
+    await request(t.http).get('/api/v1/projects').set(bearer(session.accessToken)).expect(401);
+  });
+
+  it('should refuse an access token that names no sign-in of its user', async () => {
+    const user = await makeUser(t.dataSource, { role: 'admin' });
+    const other = await signIn(t.http, await makeUser(t.dataSource));
+    const jwt = new JwtService({ secret: TEST_JWT_SECRET });
+    const iat = Math.floor(TEST_NOW.getTime() / 1000);
+    for (const claims of [
+      {},
+      { sid: randomUUID() },
+      { sid: 'not-a-uuid' },
+      { sid: new JwtService().decode<{ sid: string }>(other.accessToken).sid },
+    ]) {
+      const token = await jwt.signAsync({ sub: user.user.id, typ: 'access', iat, ...claims }, { expiresIn: 900 });
+      const response = await request(t.http).get('/api/v1/users').set(bearer(token));
+      expect({ claims, status: response.status }).toEqual({ claims, status: 401 });
+    }
   });
 
   it('should require a signed-in user to log out', async () => {
@@ -273,10 +331,10 @@ describe(AuthController.name, () => {
     await request(t.http).get('/api/v1/projects').set(bearer(key)).expect(200);
   });
 
-  it('should let tests and tools mint access tokens without a password', async () => {
+  it('should let tests and tools start a sign-in without a password', async () => {
     const user = await makeUser(t.dataSource, { role: 'admin' });
-    const token = await t.app.get(TokenService).signAccessToken(user.user.id);
-    await request(t.http).get('/api/v1/users').set(bearer(token)).expect(200);
+    const session = await t.app.get(AuthService).issueTokens(user.user.id);
+    await request(t.http).get('/api/v1/users').set(bearer(session.accessToken)).expect(200);
   });
 
   it('should audit sign-ins, failed attempts and sign-outs, without touching the account version', async () => {

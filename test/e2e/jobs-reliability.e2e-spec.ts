@@ -3,7 +3,6 @@ import { jest } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import request from 'supertest';
-import { QUEUE_BOARD_COOKIE, registerQueueBoard } from '../../src/http/queue-board.js';
 import { setWorkerLockTimings, WebhooksProcessor } from '../../src/jobs/job.processors.js';
 import { OutboxRelay } from '../../src/jobs/outbox-relay.service.js';
 import { QueuesHealthIndicator } from '../../src/modules/health/queues-health.indicator.js';
@@ -225,52 +224,6 @@ describe(WebhookDeliverer.name, () => {
       await api.close();
     }
   }, 60_000);
-});
-
-describe(registerQueueBoard.name, () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-
-  afterAll(async () => {
-    await t.close();
-  });
-
-  it('should refuse anonymous callers with 401 in the common error shape', async () => {
-    const response = await request(t.http).get('/admin/queues').expect(401);
-    expect(response.body).toMatchObject({ statusCode: 401, code: 'UNAUTHENTICATED', requestId: expect.any(String) });
-    await request(t.http).get('/admin/queues/api/queues').expect(401);
-    await request(t.http).get('/admin/queues?token=not-a-token').expect(401);
-  });
-
-  it('should refuse every role but administrators with 403', async () => {
-    for (const role of ['officer', 'chair', 'supervisor'] as const) {
-      const user = await t.as(role);
-      const response = await user.api.get('/admin/queues').expect(403);
-      expect(response.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
-    }
-  });
-
-  it('should show the board to administrators, by header or by a token link that sets a cookie', async () => {
-    await t.admin.get('/admin/queues').expect(200).expect('content-type', /html/);
-    const queues = await t.admin.get('/admin/queues/api/queues').expect(200);
-    expect(queues.body.queues.map((queue: { name: string }) => queue.name).sort()).toEqual([
-      'events',
-      'maintenance',
-      'reminders',
-      'resettlement',
-      'webhooks',
-    ]);
-
-    const opened = await request(t.http).get(`/admin/queues?token=${t.adminUser.token}`).expect(200);
-    const cookie = String(opened.headers['set-cookie']);
-    expect(cookie).toContain(`${QUEUE_BOARD_COOKIE}=`);
-    expect(cookie).toContain('HttpOnly');
-    expect(cookie).toContain('Path=/admin/queues');
-    await request(t.http).get('/admin/queues/api/queues').set('Cookie', cookie.split(';')[0]).expect(200);
-  });
 });
 
 describe(QueuesHealthIndicator.name, () => {

@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { AppModuleOptions } from '../../src/app.module.js';
@@ -64,6 +64,8 @@ export async function createTestApp(
     shareWith?: TestApp;
     /** Extra Nest modules, e.g. a subscriber of the test's own. */
     imports?: AppModuleOptions['imports'];
+    /** Job settings over the tests' own (e.g. `schedule: true`, or another app's `queuePrefix`). */
+    jobs?: Partial<AppConfig['jobs']>;
   } = {},
 ): Promise<TestApp> {
   const owner = options.shareWith;
@@ -76,6 +78,7 @@ export async function createTestApp(
     logLevel: 'silent',
     seedDemo: false,
     writeRateLimitPerMinute: 1_000_000,
+    authFailureRateLimitPerMinute: 1_000_000,
     // The tests' webhook receivers listen on 127.0.0.1.
     webhooks: { allowPrivateTargets: true },
     ...options.config,
@@ -87,12 +90,20 @@ export async function createTestApp(
       schedule: false,
       // Only while job handlers are being written in parallel; CI never sets it.
       requireAllHandlers: process.env.GPMB_TEST_PARTIAL_HANDLERS !== '1',
+      ...options.jobs,
     },
     auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.config?.auth },
   };
   const clock = new ManualClock(options.now ?? TEST_NOW, config.timeZone);
   const app = await createApp(config, { clock, worker: options.worker ?? false, imports: options.imports });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    // A boot the test expects to fail leaves nothing behind.
+    await app.close().catch(() => undefined);
+    if (!owner) await dropDatabase(url);
+    throw error;
+  }
   await app.getHttpAdapter().getInstance().ready();
   const dataSource = app.get(DataSource);
   const http = app.getHttpServer();
@@ -111,9 +122,15 @@ export async function createTestApp(
         [id, unitId],
       );
     }
-    // Issued at the test clock's now and long-lived, so tests may move the clock freely.
+    // A sign-in of its own (access tokens live as long as their session), and a token issued at the
+    // test clock's now and long-lived, so tests may move the clock freely.
+    const sessionId = randomUUID();
+    await dataSource.query(
+      `INSERT INTO refresh_tokens (user_id, family_id, token_hash, expires_at) VALUES ($1, $2, $3, $4)`,
+      [id, sessionId, randomBytes(32).toString('hex'), new Date(Date.UTC(2100, 0, 1))],
+    );
     const token = await jwt.signAsync(
-      { sub: id, typ: 'access', iat: Math.floor(clock.now().getTime() / 1000) },
+      { sub: id, typ: 'access', sid: sessionId, iat: Math.floor(clock.now().getTime() / 1000) },
       { expiresIn: '3650d' },
     );
     const api = request.agent(http).set('Authorization', `Bearer ${token}`);

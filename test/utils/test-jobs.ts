@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type Job, Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config.js';
@@ -84,9 +85,16 @@ export class TestJobs {
     this.events.clear();
   }
 
-  /** Removes every key of this app's queues from Redis. */
+  /** Removes every key of this app from Redis: its queues, its prefix's owner, its rate-limit counters. */
   async obliterate(): Promise<void> {
     await this.closeEvents();
+    const redis = new Redis(this.config.redisUrl);
+    try {
+      const keys = await redis.keys(`${this.config.jobs.queuePrefix}:limit:*`);
+      await redis.del(`${this.config.jobs.queuePrefix}:owner`, ...keys);
+    } finally {
+      redis.disconnect();
+    }
     for (const name of QUEUES) {
       const queue = new Queue(name, {
         connection: redisConnection(this.config.redisUrl),

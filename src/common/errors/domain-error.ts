@@ -3,7 +3,14 @@
  * status; services and domain code never know about HTTP.
  */
 export type ErrorKind =
-  'unauthenticated' | 'forbidden' | 'invalid_input' | 'not_found' | 'conflict' | 'stale_version' | 'rule_violation';
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'invalid_input'
+  | 'not_found'
+  | 'conflict'
+  | 'stale_version'
+  | 'rule_violation'
+  | 'rate_limited';
 
 export type ErrorDetails = Record<string, unknown>;
 
@@ -39,6 +46,15 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(action: string) {
     super('forbidden', 'FORBIDDEN', `Your role does not allow ${action}`, { action });
+  }
+}
+
+/** The caller has used up its allowance for now; it may retry after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('rate_limited', 'TOO_MANY_REQUESTS', `Too many requests; retry in ${retryAfterSeconds} s`, {
+      retryAfterSeconds,
+    });
   }
 }
 

@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type ErrorKind } from './domain-error.js';
+import { DomainError, type ErrorKind, RateLimitedError } from './domain-error.js';
 import type { ErrorResponse } from './error-response.js';
 import { sentIfMatch } from '../http/versioning.js';
 
@@ -21,6 +21,7 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   conflict: HttpStatus.CONFLICT,
   stale_version: HttpStatus.CONFLICT,
   rule_violation: HttpStatus.UNPROCESSABLE_ENTITY,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 const REASON: Record<number, string> = {
@@ -137,6 +138,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       ? this.render(new MethodNotAllowedError(request.method, allowed), request)
       : this.render(exception, request);
     if (allowed.length) void reply.header('allow', allowed.join(', '));
+    if (exception instanceof RateLimitedError) void reply.header('retry-after', String(exception.retryAfterSeconds));
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 

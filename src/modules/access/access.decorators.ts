@@ -8,6 +8,7 @@ import type { Scope } from './scope.js';
 export const PUBLIC_ROUTE = 'access:public';
 export const REQUIRED_ACTION = 'access:action';
 export const SCOPED_RESOURCE = 'access:resource';
+export const SIGN_IN_ROUTE = 'access:sign-in';
 
 export interface ScopedResourceSpec {
   /** A kind some module resolves with @ResolvesScope ('household', 'complaint' …). */
@@ -24,6 +25,12 @@ export interface AccessRequest extends FastifyRequest {
 
 /** The route needs no credentials (health, docs, login). Every other route is closed by default. */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/**
+ * A public route that checks a password: its attempts count per address and the body's `email`
+ * (see RateLimits), before the handler hashes anything.
+ */
+export const SignInRoute = () => SetMetadata(SIGN_IN_ROUTE, true);
 
 /** The permission a route needs (see PERMISSIONS). A route with neither this nor @Public() is refused. */
 export const Requires = (action: Action) => SetMetadata(REQUIRED_ACTION, action);

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { AccessGuard } from './access.guard.js';
+import { RateLimits } from './rate-limits.js';
 import { ScopeRegistry } from './scope-registry.service.js';
 
 /**
@@ -11,7 +12,7 @@ import { ScopeRegistry } from './scope-registry.service.js';
 @Global()
 @Module({
   imports: [DiscoveryModule],
-  providers: [ScopeRegistry, { provide: APP_GUARD, useClass: AccessGuard }],
+  providers: [ScopeRegistry, RateLimits, { provide: APP_GUARD, useClass: AccessGuard }],
   exports: [ScopeRegistry],
 })
 export class AccessModule {}

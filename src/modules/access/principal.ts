@@ -4,7 +4,15 @@ import type { ApiKeyAccess, Role } from './domain/roles.js';
 
 /** Who is calling: a signed-in user or an API key, with the administrative units it was given. */
 export type Principal =
-  | { type: 'user'; id: string; name: string; role: Role; administrativeUnitIds: string[] }
+  | {
+      type: 'user';
+      id: string;
+      name: string;
+      role: Role;
+      administrativeUnitIds: string[];
+      /** The sign-in the access token belongs to. */
+      sessionId?: string;
+    }
   | { type: 'api_key'; id: string; name: string; access: ApiKeyAccess; administrativeUnitIds: string[] };
 
 export function permissionsOf(principal: Principal): readonly Action[] {

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { ErrorResponse } from '../../common/errors/error-response.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
-import { CurrentPrincipal, Public, Requires } from '../access/access.decorators.js';
+import { CurrentPrincipal, Public, Requires, SignInRoute } from '../access/access.decorators.js';
 import type { Principal } from '../access/principal.js';
 import { AuthService } from './auth.service.js';
 import { LoginDto } from './dto/login.dto.js';
@@ -25,6 +25,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @SignInRoute()
   @HttpCode(HttpStatus.OK)
   @ApiOperation({
     summary: 'Sign in with email and password',

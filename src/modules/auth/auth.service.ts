@@ -36,7 +36,7 @@ export interface Session {
 }
 
 type Rotation =
-  | { verdict: 'valid'; user: UserIdentity; refreshToken: string; refreshTokenExpiresAt: Date }
+  | { verdict: 'valid'; user: UserIdentity; sessionId: string; refreshToken: string; refreshTokenExpiresAt: Date }
   | { verdict: Exclude<RefreshVerdict, 'valid'> };
 
 @Injectable()
@@ -75,15 +75,21 @@ export class AuthService implements Authenticator {
         return principal;
       }
       case 'access_token': {
-        const userId = await this.tokens.verifyAccessToken(credentials.token);
-        const user = await this.users.findActiveIdentity(userId);
+        const { userId, sessionId } = await this.tokens.verifyAccessToken(credentials.token);
+        const [user, live] = await Promise.all([
+          this.users.findActiveIdentity(userId),
+          this.refreshTokens.isSessionLive(sessionId, userId, this.clock.now()),
+        ]);
         if (!user) throw new InvalidAccessTokenError('The account was deactivated or no longer exists');
+        // Signed out (or the session revoked): its access tokens stop with it, not when they expire.
+        if (!live) throw new InvalidAccessTokenError('The session has ended; sign in again');
         return {
           type: 'user',
           id: user.id,
           name: user.fullName,
           role: user.role,
           administrativeUnitIds: user.administrativeUnitIds,
+          sessionId,
         };
       }
     }
@@ -127,8 +133,9 @@ export class AuthService implements Authenticator {
   async issueTokens(userId: string): Promise<Session> {
     const user = await this.users.findActiveIdentity(userId);
     if (!user) throw new InvalidCredentialsError();
-    const refresh = await this.createRefreshToken(userId, randomUUID());
-    return this.sessionFor(user, refresh.token, refresh.expiresAt);
+    const sessionId = randomUUID();
+    const refresh = await this.createRefreshToken(userId, sessionId);
+    return this.sessionFor(user, sessionId, refresh.token, refresh.expiresAt);
   }
 
   /** Exchanges a refresh token for a new pair; the presented token cannot be used again. */
@@ -147,28 +154,38 @@ export class AuthService implements Authenticator {
       }
       await this.refreshTokens.markUsed(token.id, now);
       const next = await this.createRefreshToken(user.id, token.familyId);
-      return { verdict, user, refreshToken: next.token, refreshTokenExpiresAt: next.expiresAt };
+      return {
+        verdict,
+        user,
+        sessionId: token.familyId,
+        refreshToken: next.token,
+        refreshTokenExpiresAt: next.expiresAt,
+      };
     });
     // Thrown after the commit, so a reuse's revocation of the family sticks.
     if (rotation.verdict !== 'valid') throw new RefreshTokenRefusedError(rotation.verdict);
-    return this.sessionFor(rotation.user, rotation.refreshToken, rotation.refreshTokenExpiresAt);
+    return this.sessionFor(rotation.user, rotation.sessionId, rotation.refreshToken, rotation.refreshTokenExpiresAt);
   }
 
   /**
-   * Ends the sign-in a refresh token belongs to, or every sign-in of the user when none is given.
-   * Another user's token is ignored rather than refused, so it tells nothing. Access tokens already
-   * issued stay valid until they expire (minutes), as tokens are not looked up.
+   * Ends the caller's sign-in and the one a refresh token belongs to, or every sign-in of the user
+   * when no refresh token is given. Another user's token is ignored rather than refused, so it tells
+   * nothing. The access tokens of the ended sign-ins stop working at once: every request checks
+   * that its session is live.
    */
   async logout(principal: Principal, refreshToken?: string): Promise<void> {
     if (principal.type !== 'user') throw new NotAUserSessionError();
     const now = this.clock.now();
-    await this.audit.record({ action: 'logout', entity: 'User', entityId: principal.id });
-    if (refreshToken === undefined) {
-      await this.refreshTokens.revokeAllOfUser(principal.id, now);
-      return;
-    }
-    const token = await this.refreshTokens.findByHash(this.tokens.hashRefreshToken(refreshToken));
-    if (token?.userId === principal.id) await this.refreshTokens.revokeFamily(token.familyId, now);
+    await this.tx.run(async () => {
+      await this.audit.record({ action: 'logout', entity: 'User', entityId: principal.id });
+      if (refreshToken === undefined) {
+        await this.refreshTokens.revokeAllOfUser(principal.id, now);
+        return;
+      }
+      const token = await this.refreshTokens.findByHash(this.tokens.hashRefreshToken(refreshToken));
+      const sessions = new Set([principal.sessionId, token?.userId === principal.id ? token.familyId : undefined]);
+      for (const sessionId of sessions) if (sessionId) await this.refreshTokens.revokeFamily(sessionId, now);
+    });
   }
 
   private async createRefreshToken(userId: string, familyId: string): Promise<{ token: string; expiresAt: Date }> {
@@ -187,9 +204,14 @@ export class AuthService implements Authenticator {
     return { token, expiresAt };
   }
 
-  private async sessionFor(user: UserIdentity, refreshToken: string, refreshTokenExpiresAt: Date): Promise<Session> {
+  private async sessionFor(
+    user: UserIdentity,
+    sessionId: string,
+    refreshToken: string,
+    refreshTokenExpiresAt: Date,
+  ): Promise<Session> {
     return {
-      accessToken: await this.tokens.signAccessToken(user.id),
+      accessToken: await this.tokens.signAccessToken(user.id, sessionId),
       expiresIn: this.tokens.accessTokenTtlSeconds,
       refreshToken,
       refreshTokenExpiresAt,

@@ -28,6 +28,19 @@ export class RefreshTokensRepository {
     await this.manager.update(RefreshToken, { id }, { usedAt: at });
   }
 
+  /**
+   * True while the sign-in can still be refreshed (a token of the family neither revoked nor
+   * expired): what keeps its access tokens valid. One indexed probe.
+   */
+  async isSessionLive(familyId: string, userId: string, now: Date): Promise<boolean> {
+    const rows: unknown[] = await this.manager.query(
+      `SELECT 1 FROM refresh_tokens
+       WHERE family_id = $1 AND user_id = $2 AND revoked_at IS NULL AND expires_at > $3 LIMIT 1`,
+      [familyId, userId, now],
+    );
+    return rows.length > 0;
+  }
+
   async revokeFamily(familyId: string, at: Date): Promise<void> {
     await this.manager.update(RefreshToken, { familyId, revokedAt: IsNull() }, { revokedAt: at });
   }

@@ -9,8 +9,16 @@ import { AccessTokenExpiredError, InvalidAccessTokenError } from './auth.errors.
 interface AccessTokenPayload {
   sub: string;
   typ: 'access';
+  /** The sign-in (refresh-token family) the token belongs to: it dies when that session ends. */
+  sid: string;
   iat: number;
   exp: number;
+}
+
+/** Who an access token speaks for, and in which sign-in. */
+export interface AccessTokenClaims {
+  userId: string;
+  sessionId: string;
 }
 
 const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
@@ -28,16 +36,16 @@ export class TokenService {
     return this.config.auth.accessTokenTtlSeconds;
   }
 
-  /** An HS256 JWT `{ sub, typ: 'access' }` valid for the configured TTL from the clock's now. */
-  signAccessToken(userId: string): Promise<string> {
+  /** An HS256 JWT `{ sub, typ: 'access', sid }` valid for the configured TTL from the clock's now. */
+  signAccessToken(userId: string, sessionId: string): Promise<string> {
     return this.jwt.signAsync(
-      { sub: userId, typ: 'access', iat: seconds(this.clock.now()) },
+      { sub: userId, typ: 'access', sid: sessionId, iat: seconds(this.clock.now()) },
       { expiresIn: this.accessTokenTtlSeconds },
     );
   }
 
-  /** The user id an access token was issued to. */
-  async verifyAccessToken(token: string): Promise<string> {
+  /** The user and the sign-in an access token was issued to. */
+  async verifyAccessToken(token: string): Promise<AccessTokenClaims> {
     let payload: Partial<AccessTokenPayload>;
     try {
       payload = await this.jwt.verifyAsync<Partial<AccessTokenPayload>>(token, {
@@ -48,10 +56,16 @@ export class TokenService {
       throw new InvalidAccessTokenError();
     }
     // A token of another type signed with the same secret must not pass for an access token.
-    if (payload.typ !== 'access' || typeof payload.sub !== 'string' || !isUUID(payload.sub)) {
+    if (
+      payload.typ !== 'access' ||
+      typeof payload.sub !== 'string' ||
+      !isUUID(payload.sub) ||
+      typeof payload.sid !== 'string' ||
+      !isUUID(payload.sid)
+    ) {
       throw new InvalidAccessTokenError();
     }
-    return payload.sub;
+    return { userId: payload.sub, sessionId: payload.sid };
   }
 
   /** 256 random bits, base64url; only its hash is stored. */

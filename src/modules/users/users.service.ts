@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { addDaysToInstant } from '../../common/time/civil-date.js';
 import { EventBus } from '../../events/event-bus.service.js';
+import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import { afterFailedLogin, lockEndsAt, type LockoutPolicy, NO_FAILED_LOGINS } from './domain/login-lockout.js';
 import { judgePassword } from './domain/password-strength.js';
@@ -18,6 +20,7 @@ import {
   WeakPasswordError,
 } from './users.errors.js';
 import { type UserIdentity, UsersRepository } from './users.repository.js';
+import { SignInFailuresRepository } from './sign-in-failures.repository.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
 export type { UserIdentity } from './users.repository.js';
@@ -44,6 +47,7 @@ export class UsersService {
   constructor(
     private readonly tx: TransactionHost,
     private readonly users: UsersRepository,
+    private readonly failures: SignInFailuresRepository,
     private readonly units: AdministrativeUnitsService,
     private readonly events: EventBus,
     private readonly clock: Clock,
@@ -133,10 +137,7 @@ export class UsersService {
    */
   async verifyCredentials(email: string, password: string): Promise<CredentialCheck> {
     const account = await this.users.findWithPasswordByEmail(email.trim());
-    if (!account || !account.active) {
-      await verifyPasswordOfNobody(password);
-      return { outcome: 'invalid' };
-    }
+    if (!account || !account.active) return this.verifyCredentialsOfNobody(email, password);
     const lockedUntil = lockEndsAt(account, this.clock.now());
     if (lockedUntil) return { outcome: 'locked', lockedUntil };
     if (await verifyPassword(account.passwordHash, password)) {
@@ -180,6 +181,30 @@ export class UsersService {
       if (error instanceof UserEmailTakenError) return 'email_taken';
       throw error;
     }
+  }
+
+  /**
+   * An email with no active account goes the same way as one with an account: its wrong passwords
+   * are counted (by email) and lock it for as long, so neither answer nor timing tells it apart.
+   */
+  private async verifyCredentialsOfNobody(email: string, password: string): Promise<CredentialCheck> {
+    const key = email.trim().toLowerCase();
+    const lockedUntil = lockEndsAt((await this.failures.find(key)) ?? NO_FAILED_LOGINS, this.clock.now());
+    if (lockedUntil) return { outcome: 'locked', lockedUntil };
+    await verifyPasswordOfNobody(password);
+    const lockedNow = await this.tx.run(async () => {
+      const now = this.clock.now();
+      const attempts = afterFailedLogin(await this.failures.findForUpdate(key, now), now, this.lockout);
+      await this.failures.save(key, attempts, now);
+      return lockEndsAt(attempts, now);
+    });
+    return lockedNow ? { outcome: 'locked', lockedUntil: lockedNow } : { outcome: 'invalid' };
+  }
+
+  /** Nightly: counts of emails without an account, a day after their last failure, are forgotten. */
+  @HandlesJob('users.purge-sign-in-failures')
+  purgeSignInFailures(): Promise<number> {
+    return this.failures.deleteStale(addDaysToInstant(this.clock.now(), -1));
   }
 
   /** Counts a wrong password under a row lock, so concurrent guesses cannot undercount; returns a new lock's end. */

@@ -8,6 +8,7 @@ import { Reminders1764425000000 } from '../../migrations/1764425000000-Reminders
 import { WebhooksAndSnapshots1764430000000 } from '../../migrations/1764430000000-WebhooksAndSnapshots.js';
 import { DomainEvents1764440000000 } from '../../migrations/1764440000000-DomainEvents.js';
 import { SignInFailures1764455000000 } from '../../migrations/1764455000000-SignInFailures.js';
+import { DurableJobs1764460000000 } from '../../migrations/1764460000000-DurableJobs.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   WebhooksAndSnapshots1764430000000,
   DomainEvents1764440000000,
   SignInFailures1764455000000,
+  DurableJobs1764460000000,
 ];

@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock/clock.js';
 import { MethodDiscovery } from '../common/method-discovery.js';
 import { RequestContext, SYSTEM_ACTOR } from '../common/request-context.js';
+import { addDaysToInstant } from '../common/time/civil-date.js';
 import { TransactionHost } from '../database/transaction-host.js';
+import { HandlesJob } from '../jobs/job-handler.decorator.js';
 import { JOB_NAMES, QUEUES, type QueueName } from '../jobs/job-names.js';
 import { JobRegistry } from '../jobs/job-registry.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
@@ -22,6 +24,8 @@ export const subscriptionJobName = (id: string) => `event:${id}`;
 
 const SUBSCRIPTION_ID = /^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/;
 const MAX_SUBSCRIPTION_ID = 58;
+/** How long a subscriber's receipt of an event is kept, against a late second delivery. */
+export const KEEP_RECEIPTS_DAYS = 30;
 
 /**
  * The one way modules react to each other. `publish` is called in the producer's transaction: it
@@ -50,6 +54,15 @@ export class EventBus implements OnModuleInit {
         this.deliver(subscription, payload as DomainEvent),
       );
     }
+  }
+
+  /**
+   * Nightly: receipts older than any re-delivery could be. An event is delivered again only while
+   * its job is unfinished (a retry, a stalled worker, a Redis that lost it), within minutes or hours.
+   */
+  @HandlesJob('events.purge-receipts')
+  purgeReceipts(): Promise<number> {
+    return this.receipts.deleteHandledBefore(addDaysToInstant(this.clock.now(), -KEEP_RECEIPTS_DAYS));
   }
 
   async publish<N extends DomainEventName>(name: N, payload: DomainEvents[N]): Promise<void> {

@@ -17,4 +17,13 @@ export class EventReceiptsRepository {
     );
     return rows.length > 0;
   }
+
+  /** Forgets receipts handled before `before`; returns how many. */
+  async deleteHandledBefore(before: Date): Promise<number> {
+    const [, count]: [unknown[], number] = await this.tx.manager.query(
+      `DELETE FROM event_receipts WHERE handled_at < $1`,
+      [before],
+    );
+    return count;
+  }
 }

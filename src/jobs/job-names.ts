@@ -20,6 +20,14 @@ export interface JobPayloads {
   'stats.snapshot': Record<string, never>;
   /** Delivers one webhook (retried with backoff). */
   'webhooks.deliver': { deliveryId: string };
+  /** Every minute: published jobs Redis no longer has are published again (see JobLedger). */
+  'outbox.reconcile': Record<string, never>;
+  /** Nightly: finished outbox rows past their keeping time. */
+  'outbox.purge': Record<string, never>;
+  /** Nightly: idempotency keys past their expiry. */
+  'idempotency.purge-expired': Record<string, never>;
+  /** Nightly: receipts of domain events too old to be delivered again. */
+  'events.purge-receipts': Record<string, never>;
   /** Nightly: wrong-password counts of emails without an account, once stale. */
   'users.purge-sign-in-failures': Record<string, never>;
 }
@@ -34,6 +42,10 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   'resettlement.expire-offers': 'resettlement',
   'stats.snapshot': 'maintenance',
   'webhooks.deliver': 'webhooks',
+  'outbox.reconcile': 'maintenance',
+  'outbox.purge': 'maintenance',
+  'idempotency.purge-expired': 'maintenance',
+  'events.purge-receipts': 'maintenance',
   'users.purge-sign-in-failures': 'maintenance',
 };
 
@@ -46,5 +58,9 @@ export const SCHEDULES: ReadonlyArray<{ job: JobName; every?: number; cron?: str
   { job: 'households.find-stale', cron: '0 6 * * *' },
   { job: 'stats.daily-digest', cron: '0 7 * * *' },
   { job: 'stats.snapshot', cron: '30 0 * * *' },
+  { job: 'outbox.reconcile', every: 60_000 },
+  { job: 'outbox.purge', cron: '15 2 * * *' },
+  { job: 'idempotency.purge-expired', cron: '20 2 * * *' },
+  { job: 'events.purge-receipts', cron: '25 2 * * *' },
   { job: 'users.purge-sign-in-failures', cron: '30 2 * * *' },
 ];

@@ -1,6 +1,7 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import type { Job } from 'bullmq';
+import { JobLedger } from './job-ledger.service.js';
 import { JobRegistry } from './job-registry.service.js';
 
 /**
@@ -10,21 +11,33 @@ import { JobRegistry } from './job-registry.service.js';
  */
 @Injectable()
 abstract class DispatchingProcessor extends WorkerHost {
-  constructor(private readonly registry: JobRegistry) {
+  constructor(
+    private readonly registry: JobRegistry,
+    private readonly ledger: JobLedger,
+  ) {
     super();
   }
 
   private readonly logger = new Logger('JobWorker');
 
-  process(job: Job<unknown, unknown, string>): Promise<unknown> {
-    return this.registry.dispatch(job.name, job.data);
+  /** Runs the job's handler, then marks its outbox row done (a crash in between runs it again). */
+  async process(job: Job<unknown, unknown, string>): Promise<unknown> {
+    const result = await this.registry.dispatch(job.name, job.data);
+    if (job.id) await this.ledger.completed(job.queueName, job.id);
+    return result;
   }
 
   @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, error: Error): void {
+  async onFailed(job: Job | undefined, error: Error): Promise<void> {
     this.logger.warn(
       `Job ${job?.name ?? '?'} (${job?.id ?? '?'}) failed, attempt ${job?.attemptsMade ?? '?'}: ${error.message}`,
     );
+    // Out of attempts: the row says so, and is no longer looked for in Redis.
+    if (job?.id && job.attemptsMade >= (job.opts.attempts ?? 1)) {
+      await this.ledger.failed(job.queueName, job.id, error.message).catch((failure: Error) => {
+        this.logger.warn(`Could not record the failure of job ${job.id}: ${failure.message}`);
+      });
+    }
   }
 
   /** Connection errors while Redis is away: logged once each, not thrown at the console. */

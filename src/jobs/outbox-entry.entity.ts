@@ -33,6 +33,14 @@ export class OutboxEntry {
   @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
   publishedAt: Date | null;
 
+  /** When its job completed: until then (or `failedAt`) the row is the job's record of truth. */
+  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
+  completedAt: Date | null;
+
+  /** When its job failed its last attempt; it stays failed (and visible on the queue board). */
+  @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
+  failedAt: Date | null;
+
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 

@@ -8,18 +8,12 @@ import { TransactionHost } from '../database/transaction-host.js';
 import type { JobName, QueueName } from './job-names.js';
 import { JOB_OPTIONS } from './job-options.js';
 import { OutboxEntry } from './outbox-entry.entity.js';
+import { QueueOwnership } from './queue-ownership.service.js';
+import { withTimeout } from './with-timeout.js';
 
 const BATCH = 100;
 /** Redis that does not answer within this is treated as down; the row waits for the next round. */
 const PUBLISH_TIMEOUT_MS = 3_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /**
  * Publishes committed outbox rows to BullMQ. Runs in every process that has the jobs module (the
@@ -41,6 +35,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moduleRef: ModuleRef,
     private readonly clock: Clock,
+    private readonly ownership: QueueOwnership,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -95,6 +90,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async publishPending(): Promise<number> {
+    // Never into queues another deployment's workers take (see QueueOwnership).
+    try {
+      await this.ownership.ensure();
+    } catch (error) {
+      this.logger.warn(`Not publishing jobs: ${(error as Error).message}`);
+      return 0;
+    }
     let published = 0;
     for (;;) {
       const count = await this.tx.run(async () => {
@@ -114,7 +116,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
               this.queue(row.queue).add(row.name, row.payload, {
                 ...JOB_OPTIONS[row.name as JobName],
                 jobId: row.jobId,
-                delay: row.delayMs,
+                // From when it was asked for: a job published again later keeps its due time.
+                delay: Math.max(0, row.createdAt.getTime() + row.delayMs - this.clock.now().getTime()),
               }),
               PUBLISH_TIMEOUT_MS,
             );

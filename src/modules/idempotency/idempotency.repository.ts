@@ -43,4 +43,15 @@ export class IdempotencyRepository {
   async release(id: RecordId, state?: IdempotencyRecord['state']): Promise<void> {
     await this.manager.delete(IdempotencyRecord, state ? { ...id, state } : id);
   }
+
+  /** Deletes the records that expired before `now`; returns how many. */
+  async deleteExpired(now: Date): Promise<number> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .delete()
+      .from(IdempotencyRecord)
+      .where('expires_at < :now', { now })
+      .execute();
+    return result.affected ?? 0;
+  }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { DAY_MS } from '../../common/time/civil-date.js';
 import { IdempotencyKeyReusedError } from '../../common/http/idempotency.js';
+import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import { IdempotentRequestInProgressError } from './idempotency.errors.js';
 import { IdempotencyRepository, type RecordId } from './idempotency.repository.js';
 
@@ -28,6 +29,12 @@ export class IdempotencyService {
     private readonly records: IdempotencyRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** Nightly: records past their expiry go (a retry after it is a new request anyway). */
+  @HandlesJob('idempotency.purge-expired')
+  purgeExpired(): Promise<number> {
+    return this.records.deleteExpired(this.clock.now());
+  }
 
   /**
    * Either claims the key for this request (`first`), or returns the response the first request

@@ -6,6 +6,7 @@ import { LogController } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { AppModule, type AppModuleOptions, REQUEST_ID_HEADER, requestIdFor } from './app.module.js';
 import { HttpErrorFilter } from './common/errors/http-error.filter.js';
+import { BodylessRoutesInterceptor } from './common/http/bodyless-routes.interceptor.js';
 import { ResponseMetaInterceptor } from './common/http/response-meta.interceptor.js';
 import { createValidationPipe } from './common/http/validation.js';
 import { createLogger, PinoNestLogger } from './common/logging/logger.js';
@@ -97,7 +98,7 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }] });
   app.useGlobalPipes(createValidationPipe());
   // Outermost, so replayed responses get their ETag too.
-  app.useGlobalInterceptors(new ResponseMetaInterceptor());
+  app.useGlobalInterceptors(new ResponseMetaInterceptor(), new BodylessRoutesInterceptor());
   app.useGlobalFilters(new HttpErrorFilter());
 
   setupOpenApi(app);

@@ -148,18 +148,15 @@ function responsesOf(operation: OperationObject): Array<[string, ResponseObject]
  *   key, 409 and 422 as described on the header, `Idempotent-Replayed` on the success response).
  * - Every response header has a schema (OpenAPI requires one): controllers that declare
  *   `headers: { ETag: { description } }` get the schema of `ETAG_HEADER`, any other header a string.
- * - An operation whose controller gave no @ApiOperation summary is named by its method and path, so
- *   that every operation has a summary; the controller should still give it a real one.
  */
 export function completeContract(document: OpenAPIObject, publicIds: ReadonlySet<string>): OpenAPIObject {
-  for (const [path, item] of Object.entries(document.paths)) {
+  for (const item of Object.values(document.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item[method];
       if (!operation) continue;
       const isPublic = operation.operationId !== undefined && publicIds.has(operation.operationId);
       const isWrite = WRITE_METHODS.has(method);
 
-      operation.summary ??= `${method.toUpperCase()} ${path}`;
       if (isPublic) {
         operation.security = [];
       } else {

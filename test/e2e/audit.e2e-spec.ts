@@ -473,9 +473,10 @@ describe(AuditController.name, () => {
 
   describe('append-only', () => {
     it('should offer no route that changes or deletes the trail', async () => {
-      await t.admin.delete('/api/v1/audit').expect(404);
-      await t.admin.post('/api/v1/audit').send({}).expect(404);
-      await t.admin.patch('/api/v1/audit').send({}).expect(404);
+      for (const method of ['delete', 'post', 'patch', 'put'] as const) {
+        const response = await t.admin[method]('/api/v1/audit').send({}).expect(405);
+        expect(response.headers.allow).toBe('GET, HEAD');
+      }
     });
 
     it.each([

@@ -35,6 +35,7 @@ export class AdministrativeUnitsController {
 
   @Get(':id')
   @Requires('units:read')
+  @ApiOperation({ summary: 'One administrative unit (ward, district, city)' })
   @ApiOkResponse({ type: AdministrativeUnitResponse })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<AdministrativeUnitResponse> {

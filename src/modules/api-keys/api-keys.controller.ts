@@ -41,6 +41,7 @@ export class ApiKeysController {
 
   @Get(':id')
   @Requires('api-keys:manage')
+  @ApiOperation({ summary: 'One API key (never its secret)' })
   @ApiOkResponse({ type: ApiKeyResponse })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<ApiKeyResponse> {

@@ -3,15 +3,13 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
+import { ETAG_HEADER, ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { InScope, Requires } from '../access/access.decorators.js';
 import { DialoguesService, type DialogueSessionWithParticipants } from './dialogues.service.js';
 import { CreateDialogueSessionDto } from './dto/create-dialogue-session.dto.js';
 import { DialogueSessionPageResponse, DialogueSessionResponse } from './dto/dialogue-session.response.js';
 import { ListDialogueSessionsQuery } from './dto/list-dialogue-sessions.query.js';
 import { UpdateDialogueSessionDto } from './dto/update-dialogue-session.dto.js';
-
-const ETAG_HEADER = { ETag: { description: 'Send back as If-Match when changing it' } };
 
 const toResponse = ({ session, participants }: DialogueSessionWithParticipants) =>
   DialogueSessionResponse.from(session, participants);
@@ -52,6 +50,7 @@ export class DialoguesController {
   @Get('dialogue-sessions/:id')
   @Requires('dialogues:read')
   @InScope('dialogueSession')
+  @ApiOperation({ summary: 'One dialogue session, with its agenda and minutes' })
   @ApiOkResponse({ type: DialogueSessionResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<DialogueSessionResponse> {

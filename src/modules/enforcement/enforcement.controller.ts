@@ -60,6 +60,7 @@ export class EnforcementController {
   @Get('enforcement/:id')
   @Requires('households:read')
   @InScope('enforcementRecord')
+  @ApiOperation({ summary: 'One enforcement record, with its steps' })
   @ApiOkResponse({ type: EnforcementRecordResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<EnforcementRecordResponse> {

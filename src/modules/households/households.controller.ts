@@ -51,6 +51,7 @@ export class HouseholdsController {
   @Get('households/:id')
   @Requires('households:read')
   @InScope('household')
+  @ApiOperation({ summary: 'One household, with its consent status and version' })
   @ApiOkResponse({ type: HouseholdResponse })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<HouseholdResponse> {

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
+import { ETAG_HEADER, ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { CreateProjectDto } from './dto/create-project.dto.js';
 import { ListProjectsQuery } from './dto/list-projects.query.js';
 import { ProjectPageResponse, ProjectResponse } from './dto/project.response.js';
@@ -42,9 +42,10 @@ export class ProjectsController {
   @Get(':id')
   @Requires('projects:read')
   @InScope('project')
+  @ApiOperation({ summary: 'One project' })
   @ApiOkResponse({
     type: ProjectResponse,
-    headers: { ETag: { description: 'Send back as If-Match when changing it' } },
+    headers: ETAG_HEADER,
   })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<ProjectResponse> {

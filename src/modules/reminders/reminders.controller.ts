@@ -39,6 +39,7 @@ export class RemindersController {
   @Get(':id')
   @Requires('reminders:read')
   @InScope('reminder')
+  @ApiOperation({ summary: 'One reminder' })
   @ApiOkResponse({ type: ReminderResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<ReminderResponse> {

@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, A
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
+import { ETAG_HEADER, ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { CurrentScope, InScope, Requires } from '../access/access.decorators.js';
 import type { Scope } from '../access/scope.js';
 import { AddUnitsDto } from './dto/add-units.dto.js';
@@ -22,7 +22,6 @@ import {
 import { UpdateFundDto } from './dto/update-fund.dto.js';
 import { type FundWithProjects, ResettlementFundsService } from './resettlement-funds.service.js';
 
-const ETAG_HEADER = { ETag: { description: 'Send back as If-Match when changing it' } };
 const toResponse = ({ fund, projectIds }: FundWithProjects) => FundResponse.from(fund, projectIds);
 
 @ApiTags('resettlement')
@@ -53,6 +52,7 @@ export class ResettlementFundsController {
   @Get(':id')
   @Requires('resettlement:read')
   @InScope('resettlementFund')
+  @ApiOperation({ summary: 'One resettlement fund' })
   @ApiOkResponse({ type: FundResponse, headers: ETAG_HEADER })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<FundResponse> {
@@ -126,6 +126,7 @@ export class ResettlementFundsController {
   @Get(':id/units')
   @Requires('resettlement:read')
   @InScope('resettlementFund')
+  @ApiOperation({ summary: 'The housing units of a fund' })
   @ApiOkResponse({ type: UnitPageResponse })
   @ApiErrorResponses(400, 404)
   async listUnits(@Param('id', ParseId) id: string, @Query() query: ListUnitsQuery): Promise<UnitPageResponse> {

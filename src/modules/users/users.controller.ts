@@ -12,7 +12,7 @@ import { ErrorResponse } from '../../common/errors/error-response.js';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
+import { ETAG_HEADER, ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import { Requires } from '../access/access.decorators.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.query.js';
@@ -51,9 +51,10 @@ export class UsersController {
 
   @Get(':id')
   @Requires('users:manage')
+  @ApiOperation({ summary: 'One user account, with its administrative units' })
   @ApiOkResponse({
     type: UserResponse,
-    headers: { ETag: { description: 'Send back as If-Match when changing it' } },
+    headers: ETAG_HEADER,
   })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<UserResponse> {

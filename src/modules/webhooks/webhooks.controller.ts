@@ -3,7 +3,7 @@ import { ApiAcceptedResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, A
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { pageOf, PageQueryDto } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
-import { ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
+import { ETAG_HEADER, ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { CurrentActor, Requires } from '../access/access.decorators.js';
 import { CreateWebhookDto } from './dto/create-webhook.dto.js';
@@ -50,9 +50,10 @@ export class WebhooksController {
 
   @Get('webhooks/:id')
   @Requires('webhooks:manage')
+  @ApiOperation({ summary: 'One webhook subscription (never its secret)' })
   @ApiOkResponse({
     type: WebhookResponse,
-    headers: { ETag: { description: 'Send back as If-Match when changing it' } },
+    headers: ETAG_HEADER,
   })
   @ApiErrorResponses(400, 404)
   async get(@Param('id', ParseId) id: string): Promise<WebhookResponse> {

@@ -17,22 +17,24 @@ export class CreateAdministrativeUnitDto {
   @IsIn(ADMINISTRATIVE_LEVELS)
   level: AdministrativeLevel;
 
-  @ApiPropertyOptional({ format: 'uuid' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'uuid' })
   @IsOptional()
   @IsUUID()
-  parentId?: string;
+  parentId?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', example: '2025-07-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', example: '2025-07-01' })
   @IsOptional()
   @IsCivilDate()
-  validFrom?: string;
+  validFrom?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     format: 'date',
     example: '2025-06-30',
     description: 'Last day the unit existed; empty while it exists',
   })
   @IsOptional()
   @IsCivilDate()
-  validTo?: string;
+  validTo?: string | null;
 }

@@ -21,11 +21,13 @@ export class CreateApiKeyDto {
   administrativeUnitIds: string[];
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     format: 'date-time',
     example: '2027-01-01T00:00:00+07:00',
     description: 'Never expires when left out',
   })
   @IsOptional()
   @IsInstant()
-  expiresAt?: string;
+  expiresAt?: string | null;
 }

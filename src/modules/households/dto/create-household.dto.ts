@@ -25,23 +25,23 @@ export class CreateHouseholdDto {
   @IsText(1, 200)
   headName: string;
 
-  @ApiPropertyOptional({ example: 'Số 12 ngõ 2 Thụy Khuê, phường Tây Hồ' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'Số 12 ngõ 2 Thụy Khuê, phường Tây Hồ' })
   @IsOptional()
   @IsText(0, 500)
-  address?: string;
+  address?: string | null;
 
-  @ApiPropertyOptional({ example: '0912 345 678' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '0912 345 678' })
   @IsOptional()
   @IsText(0, 30)
   @Matches(/^[\d +().-]*$/, { message: 'phone may contain digits, spaces and + ( ) . - only' })
-  phone?: string;
+  phone?: string | null;
 
-  @ApiPropertyOptional({ type: 'integer', example: 5 })
+  @ApiPropertyOptional({ nullable: true, type: 'integer', example: 5 })
   @IsOptional()
   @IsInt()
   @Min(0)
   @Max(500)
-  memberCount?: number;
+  memberCount?: number | null;
 
   @ApiPropertyOptional({
     example: 120,

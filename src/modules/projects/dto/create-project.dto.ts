@@ -26,10 +26,10 @@ export class CreateProjectDto {
   @IsText(1, 300)
   name: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsText(0, 5000)
-  description?: string;
+  description?: string | null;
 
   @ApiProperty({ type: [String], format: 'uuid', description: 'Units the project lies in (one or more)' })
   @IsArray()
@@ -39,27 +39,33 @@ export class CreateProjectDto {
   @IsUUID('all', { each: true })
   administrativeUnitIds: string[];
 
-  @ApiPropertyOptional({ example: 1040000, description: 'Total land area in m²' })
+  @ApiPropertyOptional({ type: Number, nullable: true, example: 1040000, description: 'Total land area in m²' })
   @IsOptional()
   @IsDecimal(2)
   @Min(0)
   @Max(999_999_999_999)
-  totalAreaM2?: number;
+  totalAreaM2?: number | null;
 
-  @ApiPropertyOptional({ format: 'date', example: '2012-03-01' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', example: '2012-03-01' })
   @IsOptional()
   @IsCivilDate()
-  startedOn?: string;
+  startedOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', example: '2027-12-31' })
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date', example: '2027-12-31' })
   @IsOptional()
   @IsCivilDate()
-  targetOn?: string;
+  targetOn?: string | null;
 
-  @ApiPropertyOptional({ format: 'date', example: '2012-06-30', description: 'Census cut-off date' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    format: 'date',
+    example: '2012-06-30',
+    description: 'Census cut-off date',
+  })
   @IsOptional()
   @IsCivilDate()
-  cutoffOn?: string;
+  cutoffOn?: string | null;
 
   @ApiPropertyOptional({ example: 0.75, default: 0.75, description: 'Consent share worth alerting on (0–1]' })
   @IsOmittable()

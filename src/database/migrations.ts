@@ -9,6 +9,7 @@ import { WebhooksAndSnapshots1764430000000 } from '../../migrations/176443000000
 import { DomainEvents1764440000000 } from '../../migrations/1764440000000-DomainEvents.js';
 import { SignInFailures1764455000000 } from '../../migrations/1764455000000-SignInFailures.js';
 import { DurableJobs1764460000000 } from '../../migrations/1764460000000-DurableJobs.js';
+import { StatsCounters1764470000000 } from '../../migrations/1764470000000-StatsCounters.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   DomainEvents1764440000000,
   SignInFailures1764455000000,
   DurableJobs1764460000000,
+  StatsCounters1764470000000,
 ];

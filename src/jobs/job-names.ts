@@ -18,6 +18,8 @@ export interface JobPayloads {
   'resettlement.expire-offers': Record<string, never>;
   /** Nightly: a snapshot of every project's statistics for the consent timeline. */
   'stats.snapshot': Record<string, never>;
+  /** Nightly: the statistics counters recounted from the tables, differences repaired and reported. */
+  'stats.reconcile-counters': Record<string, never>;
   /** Delivers one webhook (retried with backoff). */
   'webhooks.deliver': { deliveryId: string };
   /** Every minute: published jobs Redis no longer has are published again (see JobLedger). */
@@ -41,6 +43,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   'resettlement.offer-units': 'resettlement',
   'resettlement.expire-offers': 'resettlement',
   'stats.snapshot': 'maintenance',
+  'stats.reconcile-counters': 'maintenance',
   'webhooks.deliver': 'webhooks',
   'outbox.reconcile': 'maintenance',
   'outbox.purge': 'maintenance',
@@ -58,6 +61,7 @@ export const SCHEDULES: ReadonlyArray<{ job: JobName; every?: number; cron?: str
   { job: 'households.find-stale', cron: '0 6 * * *' },
   { job: 'stats.daily-digest', cron: '0 7 * * *' },
   { job: 'stats.snapshot', cron: '30 0 * * *' },
+  { job: 'stats.reconcile-counters', cron: '10 0 * * *' },
   { job: 'outbox.reconcile', every: 60_000 },
   { job: 'outbox.purge', cron: '15 2 * * *' },
   { job: 'idempotency.purge-expired', cron: '20 2 * * *' },

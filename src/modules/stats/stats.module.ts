@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { ProjectStatsSnapshot } from './project-stats-snapshot.entity.js';
+import { StatsCountersRepository } from './stats-counters.repository.js';
+import { StatsCounters } from './stats-counters.service.js';
 import { StatsReminders } from './stats-reminders.service.js';
 import { StatsController } from './stats.controller.js';
 import { StatsRepository } from './stats.repository.js';
@@ -14,7 +16,15 @@ import { TimelineService } from './timeline.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature([ProjectStatsSnapshot]), ProjectsModule, RemindersModule],
   controllers: [StatsController, TimelineController],
-  providers: [StatsService, StatsRepository, TimelineService, TimelineRepository, StatsReminders],
+  providers: [
+    StatsService,
+    StatsRepository,
+    StatsCounters,
+    StatsCountersRepository,
+    TimelineService,
+    TimelineRepository,
+    StatsReminders,
+  ],
   exports: [StatsService],
 })
 export class StatsModule {}

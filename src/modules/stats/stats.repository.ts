@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ConsentStatus } from '../households/domain/consent-status.js';
 import type { ProjectStatus } from '../projects/project.entity.js';
 import type { StatusTallies } from './domain/consent-rates.js';
+import type { VisitWindowPlan } from './domain/visit-window.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
 /** What a statistics row says about the project itself. */
@@ -20,30 +21,27 @@ export interface ProjectScope {
   status?: ProjectStatus;
 }
 
-export interface AggregateWindow {
-  /** Visits after this instant and up to `now` are recent. */
-  recentSince: Date;
-  now: Date;
+export interface FiguresWindow {
+  /** Which buckets and visits make up `visits.recent`. */
+  recentVisits: VisitWindowPlan;
   /** Civil date: a follow-up planned before it is overdue. */
   today: string;
   /** Statuses whose planned follow-ups no longer count as overdue. */
   followUpClosedStatuses: readonly ConsentStatus[];
 }
 
-export interface ProjectAggregates {
+export interface ProjectFigures extends ProjectHeader {
   tallies: StatusTallies;
   visits: { total: number; recent: number };
   overdueFollowUps: number;
 }
 
-export function emptyAggregates(): ProjectAggregates {
-  return { tallies: {}, visits: { total: 0, recent: 0 }, overdueFollowUps: 0 };
-}
-
 /**
- * The statistics read model. It reads the projects, households and visits tables directly, with
- * aggregate SQL only: a project may have 100,000 households, none of which is ever loaded. Every
- * method issues a fixed number of queries however many projects it is asked about.
+ * The statistics read model. Figures come from the counters the database keeps with every change
+ * (migration StatsCounters): per project a few rows — one per consent status, 29 day and 23 hour
+ * buckets of visits and one hour of visits themselves, the follow-up rows before today —
+ * however many households it has. One statement per call, so the figures of a row come from one
+ * snapshot and agree with each other.
  */
 @Injectable()
 export class StatsRepository {
@@ -53,23 +51,40 @@ export class StatsRepository {
     return this.tx.manager;
   }
 
-  async projectsByIds(ids: readonly string[]): Promise<ProjectHeader[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.manager
-      .createQueryBuilder()
-      .select(PROJECT_HEADER_COLUMNS)
-      .from('projects', 'p')
-      .where('p.id = ANY(:ids::uuid[])', { ids })
-      .orderBy('p.code', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getRawMany<ProjectHeaderRow>();
-    return rows.map(toHeader);
+  /** Ordered by project code; ids of projects that do not exist are left out. */
+  async figures(projectIds: readonly string[], window: FiguresWindow): Promise<ProjectFigures[]> {
+    if (projectIds.length === 0) return [];
+    const { head, headHours, days, tailHours, tail } = window.recentVisits;
+    const rows: FiguresRow[] = await this.manager.query(FIGURES_SQL, [
+      projectIds,
+      days.from,
+      days.to,
+      headHours.from,
+      headHours.to,
+      tailHours.from,
+      tailHours.to,
+      head.after,
+      head.before,
+      tail.from,
+      tail.upTo,
+      window.today,
+      window.followUpClosedStatuses,
+    ]);
+    return rows.map((row) => ({
+      id: row.id,
+      code: row.code,
+      name: row.name,
+      status: row.status,
+      consentThreshold: Number(row.consent_threshold),
+      tallies: Object.fromEntries(
+        Object.entries(row.tallies ?? {}).map(([status, [households, areaM2]]) => [status, { households, areaM2 }]),
+      ),
+      visits: { total: row.visits_total, recent: row.visits_recent },
+      overdueFollowUps: row.overdue,
+    }));
   }
 
-  async pageOfProjects(
-    scope: ProjectScope,
-    page: { limit: number; offset: number },
-  ): Promise<[ProjectHeader[], number]> {
+  async pageOfProjectIds(scope: ProjectScope, page: { limit: number; offset: number }): Promise<[string[], number]> {
     if (scope.ids?.length === 0) return [[], 0];
     const builder = this.manager.createQueryBuilder().from('projects', 'p');
     if (scope.ids) builder.andWhere('p.id = ANY(:ids::uuid[])', { ids: scope.ids });
@@ -78,129 +93,52 @@ export class StatsRepository {
       builder.clone().select('count(*)::int', 'total').getRawOne<{ total: number }>(),
       builder
         .clone()
-        .select(PROJECT_HEADER_COLUMNS)
+        .select('p.id', 'id')
         .orderBy('p.code', 'ASC')
         .addOrderBy('p.id', 'ASC')
         .limit(page.limit)
         .offset(page.offset)
-        .getRawMany<ProjectHeaderRow>(),
+        .getRawMany<{ id: string }>(),
     ]);
-    return [rows.map(toHeader), counted?.total ?? 0];
-  }
-
-  /**
-   * Three aggregate queries for any number of projects, read from one snapshot so that the figures
-   * of a row agree with each other (a nightly snapshot stores them side by side). Projects without
-   * households or visits are absent from the map.
-   */
-  aggregates(projectIds: readonly string[], window: AggregateWindow): Promise<Map<string, ProjectAggregates>> {
-    if (projectIds.length === 0) return Promise.resolve(new Map<string, ProjectAggregates>());
-    return this.tx.run(
-      async () => {
-        const byProject = new Map<string, ProjectAggregates>();
-        const entry = (projectId: string): ProjectAggregates => {
-          let found = byProject.get(projectId);
-          if (!found) byProject.set(projectId, (found = emptyAggregates()));
-          return found;
-        };
-
-        for (const row of await this.householdTallies(projectIds)) {
-          entry(row.project_id).tallies[row.status] = { households: row.households, areaM2: Number(row.area_m2) };
-        }
-        for (const row of await this.visitCounts(projectIds, window)) {
-          entry(row.project_id).visits = { total: row.total, recent: row.recent };
-        }
-        for (const row of await this.overdueFollowUps(projectIds, window)) {
-          entry(row.project_id).overdueFollowUps = row.overdue;
-        }
-        return byProject;
-      },
-      { isolation: 'REPEATABLE READ' },
-    );
-  }
-
-  /** Served by the covering index households_project_status_idx (index-only once vacuumed). */
-  private householdTallies(projectIds: readonly string[]): Promise<TallyRow[]> {
-    return this.manager.query(
-      `SELECT h.project_id, h.status, count(*)::int AS households, sum(h.land_area_m2)::text AS area_m2
-         FROM households h
-        WHERE h.project_id = ANY($1::uuid[]) AND h.archived_at IS NULL
-        GROUP BY h.project_id, h.status`,
-      [projectIds],
-    );
-  }
-
-  /**
-   * Every visit of the project counts, including those to households archived since: the visit was
-   * made. Served by visits_project_visited_idx.
-   */
-  private visitCounts(projectIds: readonly string[], window: AggregateWindow): Promise<VisitCountRow[]> {
-    return this.manager.query(
-      `SELECT v.project_id,
-              count(*)::int AS total,
-              (count(*) FILTER (WHERE v.visited_at > $2::timestamptz AND v.visited_at <= $3::timestamptz))::int AS recent
-         FROM visits v
-        WHERE v.project_id = ANY($1::uuid[])
-        GROUP BY v.project_id`,
-      [projectIds, window.recentSince.toISOString(), window.now.toISOString()],
-    );
-  }
-
-  /** Served by the partial index households_project_follow_up_idx (the status check reads the heap). */
-  private overdueFollowUps(projectIds: readonly string[], window: AggregateWindow): Promise<OverdueRow[]> {
-    return this.manager.query(
-      `SELECT h.project_id, count(*)::int AS overdue
-         FROM households h
-        WHERE h.project_id = ANY($1::uuid[])
-          AND h.archived_at IS NULL
-          AND h.next_follow_up_on < $2::date
-          AND h.status <> ALL($3::varchar[])
-        GROUP BY h.project_id`,
-      [projectIds, window.today, window.followUpClosedStatuses],
-    );
+    return [rows.map((row) => row.id), counted?.total ?? 0];
   }
 }
 
-const PROJECT_HEADER_COLUMNS = [
-  'p.id AS id',
-  'p.code AS code',
-  'p.name AS name',
-  'p.status AS status',
-  'p.consent_threshold AS consent_threshold',
-];
+/**
+ * Every subquery is a range of one primary key (or of visits_project_visited_idx for the two
+ * partial hours); each range is its own subquery so that none turns into a scan of the project.
+ * Every visit of the project counts, including those to households archived since: the visit was made.
+ */
+const FIGURES_SQL = `
+  SELECT p.id, p.code, p.name, p.status, p.consent_threshold::text AS consent_threshold,
+         (SELECT json_object_agg(c.status, json_build_array(c.households, c.area_m2))
+            FROM stats_household_counters c WHERE c.project_id = p.id) AS tallies,
+         coalesce((SELECT t.visits FROM stats_visit_counters t WHERE t.project_id = p.id), 0) AS visits_total,
+         ( coalesce((SELECT sum(d.visits) FROM stats_visit_days d
+                      WHERE d.project_id = p.id AND d.day >= $2::date AND d.day < $3::date), 0)
+         + coalesce((SELECT sum(h.visits) FROM stats_visit_hours h
+                      WHERE h.project_id = p.id AND h.hour >= $4 AND h.hour < $5), 0)
+         + coalesce((SELECT sum(h.visits) FROM stats_visit_hours h
+                      WHERE h.project_id = p.id AND h.hour >= $6 AND h.hour < $7), 0)
+         + (SELECT count(*) FROM visits v WHERE v.project_id = p.id AND v.visited_at > $8 AND v.visited_at < $9)
+         + (SELECT count(*) FROM visits v WHERE v.project_id = p.id AND v.visited_at >= $10 AND v.visited_at <= $11)
+         )::int AS visits_recent,
+         coalesce((SELECT sum(f.households) FROM stats_follow_up_counters f
+                    WHERE f.project_id = p.id AND f.follow_up_on < $12::date
+                      AND f.status <> ALL($13::varchar[])), 0)::int AS overdue
+    FROM projects p
+   WHERE p.id = ANY($1::uuid[])
+   ORDER BY p.code, p.id`;
 
-interface ProjectHeaderRow {
+interface FiguresRow {
   id: string;
   code: string;
   name: string;
   status: ProjectStatus;
   consent_threshold: string;
-}
-
-interface TallyRow {
-  project_id: string;
-  status: ConsentStatus;
-  households: number;
-  area_m2: string;
-}
-
-interface VisitCountRow {
-  project_id: string;
-  total: number;
-  recent: number;
-}
-
-interface OverdueRow {
-  project_id: string;
+  /** status → [households, area m²] */
+  tallies: Partial<Record<ConsentStatus, [number, number]>> | null;
+  visits_total: number;
+  visits_recent: number;
   overdue: number;
-}
-
-function toHeader(row: ProjectHeaderRow): ProjectHeader {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    status: row.status,
-    consentThreshold: Number(row.consent_threshold),
-  };
 }

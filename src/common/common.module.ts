@@ -2,6 +2,7 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { Clock, SystemClock } from './clock/clock.js';
+import { CacheInvalidations } from './cache/cache-invalidations.js';
 import { MethodDiscovery } from './method-discovery.js';
 import { SharedRedis } from './redis/shared-redis.js';
 
@@ -16,10 +17,11 @@ export class CommonModule {
       providers: [
         MethodDiscovery,
         SharedRedis,
+        CacheInvalidations,
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: clock },
       ],
-      exports: [APP_CONFIG, Clock, MethodDiscovery, SharedRedis],
+      exports: [APP_CONFIG, Clock, MethodDiscovery, SharedRedis, CacheInvalidations],
     };
   }
 }

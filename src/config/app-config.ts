@@ -66,6 +66,17 @@ class EnvironmentVariables {
   @Max(86_400)
   ACCESS_TOKEN_TTL_SECONDS = 900;
 
+  /**
+   * How long a process may reuse what it learnt of a credential (its account, session and scope)
+   * before asking the database again; changes reach every process at once over Redis regardless.
+   * 0 asks on every request.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  AUTH_CACHE_SECONDS = 5;
+
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
@@ -203,6 +214,8 @@ export interface AppConfig {
     loginLockMinutes: number;
     /** The least zxcvbn score (0–4) of a new password. */
     passwordMinStrength: number;
+    /** Seconds a process reuses a credential's principal and scope (0: never). */
+    cacheSeconds: number;
   };
   bootstrapAdmin?: { email: string; password: string };
   corsOrigins: string[];
@@ -262,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       loginMaxFailures: parsed.LOGIN_MAX_FAILURES,
       loginLockMinutes: parsed.LOGIN_LOCK_MINUTES,
       passwordMinStrength: parsed.PASSWORD_MIN_STRENGTH,
+      cacheSeconds: parsed.AUTH_CACHE_SECONDS,
     },
     ...(parsed.ADMIN_EMAIL && parsed.ADMIN_PASSWORD
       ? { bootstrapAdmin: { email: parsed.ADMIN_EMAIL, password: parsed.ADMIN_PASSWORD } }

@@ -92,7 +92,8 @@ export async function createTestApp(
       requireAllHandlers: process.env.GPMB_TEST_PARTIAL_HANDLERS !== '1',
       ...options.jobs,
     },
-    auth: { ...defaults.auth, jwtSecret: TEST_JWT_SECRET, ...options.config?.auth },
+    // Tests change accounts straight in the database; the cache is tested on its own (auth-cache).
+    auth: { ...defaults.auth, cacheSeconds: 0, ...options.config?.auth, jwtSecret: TEST_JWT_SECRET },
   };
   const clock = new ManualClock(options.now ?? TEST_NOW, config.timeZone);
   const app = await createApp(config, { clock, worker: options.worker ?? false, imports: options.imports });

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CacheTags } from '../access/cache-tags.js';
+import { CacheInvalidations } from '../../common/cache/cache-invalidations.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { AdministrativeLevel, AdministrativeUnit } from './administrative-unit.entity.js';
 import {
@@ -15,7 +17,10 @@ const RANK: Record<AdministrativeLevel, number> = { province: 0, district: 1, wa
 
 @Injectable()
 export class AdministrativeUnitsService {
-  constructor(private readonly units: AdministrativeUnitsRepository) {}
+  constructor(
+    private readonly units: AdministrativeUnitsRepository,
+    private readonly invalidations: CacheInvalidations,
+  ) {}
 
   async create(input: CreateAdministrativeUnitDto): Promise<AdministrativeUnit> {
     if (input.validFrom && input.validTo && input.validTo <= input.validFrom) {
@@ -26,7 +31,7 @@ export class AdministrativeUnitsService {
       if (!parent) throw new ParentUnitNotFoundError(input.parentId);
       if (RANK[input.level] <= RANK[parent.level]) throw new InvalidUnitHierarchyError(input.level, parent.level);
     }
-    return this.units.create({
+    const unit = await this.units.create({
       code: input.code,
       name: input.name,
       level: input.level,
@@ -34,6 +39,9 @@ export class AdministrativeUnitsService {
       validFrom: input.validFrom ?? null,
       validTo: input.validTo ?? null,
     });
+    // A new unit below someone's unit widens their scope.
+    if (unit.parentId) this.invalidations.invalidate(CacheTags.scopes);
+    return unit;
   }
 
   async get(id: string): Promise<AdministrativeUnit> {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CacheTags } from '../access/cache-tags.js';
+import { CacheInvalidations } from '../../common/cache/cache-invalidations.js';
 import { Clock } from '../../common/clock/clock.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
 import type { PageQueryDto } from '../../common/http/pagination.js';
@@ -29,6 +31,7 @@ export class ApiKeysService {
     private readonly apiKeys: ApiKeysRepository,
     private readonly units: AdministrativeUnitsService,
     private readonly clock: Clock,
+    private readonly invalidations: CacheInvalidations,
   ) {}
 
   async create(input: CreateApiKeyDto, createdBy: string): Promise<CreatedApiKey> {
@@ -69,6 +72,7 @@ export class ApiKeysService {
       if (apiKey.revokedAt) return;
       apiKey.revokedAt = this.clock.now();
       await this.apiKeys.save(apiKey);
+      this.tx.afterCommit(() => this.invalidations.invalidate(CacheTags.apiKey(id)));
     });
   }
 

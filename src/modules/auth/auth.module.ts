@@ -8,6 +8,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { Authenticator } from '../access/scope-resolvers.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { PrincipalCache } from './principal-cache.js';
 import { TokenService } from './token.service.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RefreshToken } from './refresh-token.entity.js';
@@ -29,7 +30,13 @@ import { RefreshToken } from './refresh-token.entity.js';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, TokenService, RefreshTokensRepository, { provide: Authenticator, useExisting: AuthService }],
+  providers: [
+    AuthService,
+    TokenService,
+    RefreshTokensRepository,
+    PrincipalCache,
+    { provide: Authenticator, useExisting: AuthService },
+  ],
   exports: [AuthService, TokenService],
 })
 export class AuthModule {}

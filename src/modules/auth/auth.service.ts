@@ -3,15 +3,18 @@ import { randomUUID } from 'node:crypto';
 import { Clock } from '../../common/clock/clock.js';
 import { DAY_MS } from '../../common/time/civil-date.js';
 import { UnauthenticatedError } from '../../common/errors/domain-error.js';
+import { CacheInvalidations } from '../../common/cache/cache-invalidations.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import type { DomainEvent } from '../../events/domain-events.js';
 import { OnDomainEvent } from '../../events/on-domain-event.decorator.js';
+import { CacheTags } from '../access/cache-tags.js';
 import type { Principal } from '../access/principal.js';
 import type { Authenticator } from '../access/scope-resolvers.js';
 import { ApiKeysService } from '../api-keys/api-keys.service.js';
 import { AuditService } from '../audit/audit.service.js';
 import { type UserIdentity, UsersService } from '../users/users.service.js';
 import {
+  AccessTokenExpiredError,
   AccountLockedError,
   InvalidAccessTokenError,
   InvalidApiKeyError,
@@ -22,6 +25,7 @@ import {
 import { credentialsFrom, type RequestHeaders } from './domain/credentials.js';
 import { judgeRefreshToken, type RefreshVerdict } from './domain/refresh-rotation.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { type Authenticated, PrincipalCache } from './principal-cache.js';
 import { TokenService } from './token.service.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
@@ -49,6 +53,8 @@ export class AuthService implements Authenticator {
     private readonly refreshTokens: RefreshTokensRepository,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly principals: PrincipalCache,
+    private readonly invalidations: CacheInvalidations,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,43 +62,63 @@ export class AuthService implements Authenticator {
   @OnDomainEvent('user.access-revoked', { id: 'auth.end-sessions', inTransaction: true })
   async endSessions({ payload }: DomainEvent<'user.access-revoked'>): Promise<void> {
     await this.refreshTokens.revokeAllOfUser(payload.userId, this.clock.now());
+    this.forgetAfterCommit(CacheTags.user(payload.userId));
+  }
+
+  /** Cached credentials of what the transaction ends are dropped once it commits, in every process. */
+  private forgetAfterCommit(...tags: string[]): void {
+    this.tx.afterCommit(() => this.invalidations.invalidate(...tags));
   }
 
   /**
    * Who is calling, for every route that is not public: an API key (`X-API-Key`, or a `gpmb_` bearer
-   * token) or a user's access token. A user costs one query (account and units together); the token none.
+   * token) or a user's access token. A user costs one query (account and units together) and one
+   * for its session, then nothing for a few seconds (PrincipalCache).
    */
   async authenticate(headers: RequestHeaders): Promise<Principal> {
     const credentials = credentialsFrom(headers);
-    switch (credentials.kind) {
-      case 'none':
-        throw new UnauthenticatedError();
-      case 'malformed':
-        throw new InvalidAccessTokenError('Send credentials as "Authorization: Bearer <token>" or "X-API-Key: <key>"');
-      case 'api_key': {
-        const principal = credentials.key ? await this.apiKeys.authenticate(credentials.key) : null;
-        if (!principal) throw new InvalidApiKeyError();
-        return principal;
-      }
-      case 'access_token': {
-        const { userId, sessionId } = await this.tokens.verifyAccessToken(credentials.token);
-        const [user, live] = await Promise.all([
-          this.users.findActiveIdentity(userId),
-          this.refreshTokens.isSessionLive(sessionId, userId, this.clock.now()),
-        ]);
-        if (!user) throw new InvalidAccessTokenError('The account was deactivated or no longer exists');
-        // Signed out (or the session revoked): its access tokens stop with it, not when they expire.
-        if (!live) throw new InvalidAccessTokenError('The session has ended; sign in again');
-        return {
-          type: 'user',
-          id: user.id,
-          name: user.fullName,
-          role: user.role,
-          administrativeUnitIds: user.administrativeUnitIds,
-          sessionId,
-        };
-      }
+    if (credentials.kind === 'none') throw new UnauthenticatedError();
+    if (credentials.kind === 'malformed') {
+      throw new InvalidAccessTokenError('Send credentials as "Authorization: Bearer <token>" or "X-API-Key: <key>"');
     }
+    const credential = credentials.kind === 'api_key' ? credentials.key : credentials.token;
+    const cached = this.principals.get(credential);
+    if (cached) {
+      if (cached.expiresAt && cached.expiresAt <= this.clock.now()) throw new AccessTokenExpiredError();
+      return cached.principal;
+    }
+    const authenticated =
+      credentials.kind === 'api_key'
+        ? { principal: await this.authenticateApiKey(credentials.key) }
+        : await this.authenticateAccessToken(credentials.token);
+    this.principals.keep(credential, authenticated);
+    return authenticated.principal;
+  }
+
+  private async authenticateApiKey(key: string): Promise<Principal> {
+    const principal = key ? await this.apiKeys.authenticate(key) : null;
+    if (!principal) throw new InvalidApiKeyError();
+    return principal;
+  }
+
+  private async authenticateAccessToken(token: string): Promise<Authenticated> {
+    const { userId, sessionId, expiresAt } = await this.tokens.verifyAccessToken(token);
+    const [user, live] = await Promise.all([
+      this.users.findActiveIdentity(userId),
+      this.refreshTokens.isSessionLive(sessionId, userId, this.clock.now()),
+    ]);
+    if (!user) throw new InvalidAccessTokenError('The account was deactivated or no longer exists');
+    // Signed out (or the session revoked): its access tokens stop with it, not when they expire.
+    if (!live) throw new InvalidAccessTokenError('The session has ended; sign in again');
+    const principal: Principal = {
+      type: 'user',
+      id: user.id,
+      name: user.fullName,
+      role: user.role,
+      administrativeUnitIds: user.administrativeUnitIds,
+      sessionId,
+    };
+    return { principal, expiresAt };
   }
 
   async login(email: string, password: string): Promise<Session> {
@@ -145,11 +171,11 @@ export class AuthService implements Authenticator {
       const token = await this.refreshTokens.findByHashForUpdate(this.tokens.hashRefreshToken(refreshToken));
       if (!token) return { verdict: 'unknown' };
       const verdict = judgeRefreshToken(token, now);
-      if (verdict === 'reused') await this.refreshTokens.revokeFamily(token.familyId, now);
+      if (verdict === 'reused') await this.endSession(token.familyId, now);
       if (verdict !== 'valid') return { verdict };
       const user = await this.users.findActiveIdentity(token.userId);
       if (!user) {
-        await this.refreshTokens.revokeFamily(token.familyId, now);
+        await this.endSession(token.familyId, now);
         return { verdict: 'revoked' };
       }
       await this.refreshTokens.markUsed(token.id, now);
@@ -180,12 +206,18 @@ export class AuthService implements Authenticator {
       await this.audit.record({ action: 'logout', entity: 'User', entityId: principal.id });
       if (refreshToken === undefined) {
         await this.refreshTokens.revokeAllOfUser(principal.id, now);
+        this.forgetAfterCommit(CacheTags.user(principal.id));
         return;
       }
       const token = await this.refreshTokens.findByHash(this.tokens.hashRefreshToken(refreshToken));
       const sessions = new Set([principal.sessionId, token?.userId === principal.id ? token.familyId : undefined]);
-      for (const sessionId of sessions) if (sessionId) await this.refreshTokens.revokeFamily(sessionId, now);
+      for (const sessionId of sessions) if (sessionId) await this.endSession(sessionId, now);
     });
+  }
+
+  private async endSession(sessionId: string, now: Date): Promise<void> {
+    await this.refreshTokens.revokeFamily(sessionId, now);
+    this.forgetAfterCommit(CacheTags.session(sessionId));
   }
 
   private async createRefreshToken(userId: string, familyId: string): Promise<{ token: string; expiresAt: Date }> {

@@ -19,6 +19,8 @@ interface AccessTokenPayload {
 export interface AccessTokenClaims {
   userId: string;
   sessionId: string;
+  /** The token's `exp`, if it has one. */
+  expiresAt?: Date;
 }
 
 const seconds = (instant: Date): number => Math.floor(instant.getTime() / 1000);
@@ -65,7 +67,11 @@ export class TokenService {
     ) {
       throw new InvalidAccessTokenError();
     }
-    return { userId: payload.sub, sessionId: payload.sid };
+    return {
+      userId: payload.sub,
+      sessionId: payload.sid,
+      ...(typeof payload.exp === 'number' ? { expiresAt: new Date(payload.exp * 1000) } : {}),
+    };
   }
 
   /** 256 random bits, base64url; only its hash is stored. */

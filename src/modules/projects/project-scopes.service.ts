@@ -1,4 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CacheInvalidations } from '../../common/cache/cache-invalidations.js';
+import { ExpiringCache } from '../../common/cache/expiring-cache.js';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
+import { CacheTags } from '../access/cache-tags.js';
 import { type Principal, seesEverything } from '../access/principal.js';
 import { PrincipalScopes, ResolvesScope } from '../access/scope-resolvers.js';
 import { EVERYTHING, type RecordLocation, type Scope } from '../access/scope.js';
@@ -11,17 +15,28 @@ import { ProjectsRepository } from './projects.repository.js';
  */
 @Injectable()
 export class ProjectScopes extends PrincipalScopes {
+  /** Scopes by principal, a few seconds (AUTH_CACHE_SECONDS), dropped when units or project links change. */
+  private readonly cache: ExpiringCache<Scope>;
+
   constructor(
     private readonly units: AdministrativeUnitsService,
     private readonly projects: ProjectsRepository,
+    invalidations: CacheInvalidations,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     super();
+    this.cache = new ExpiringCache(invalidations, config.auth.cacheSeconds * 1000);
   }
 
   async scopeOf(principal: Principal): Promise<Scope> {
     if (seesEverything(principal)) return EVERYTHING;
+    const key = `${principal.type}:${principal.id}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
     const unitIds = await this.units.subtreeIds(...principal.administrativeUnitIds);
-    return { all: false, unitIds, projectIds: unitIds.length ? await this.projects.idsInUnits(unitIds) : [] };
+    const scope = { all: false, unitIds, projectIds: unitIds.length ? await this.projects.idsInUnits(unitIds) : [] };
+    this.cache.set(key, scope, [...CacheTags.of(principal), CacheTags.scopes]);
+    return scope;
   }
 
   @ResolvesScope('project')

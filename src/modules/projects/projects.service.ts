@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { CacheTags } from '../access/cache-tags.js';
+import { CacheInvalidations } from '../../common/cache/cache-invalidations.js';
 import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import type { CreateProjectDto } from './dto/create-project.dto.js';
@@ -23,7 +25,13 @@ export class ProjectsService {
     private readonly tx: TransactionHost,
     private readonly projects: ProjectsRepository,
     private readonly units: AdministrativeUnitsService,
+    private readonly invalidations: CacheInvalidations,
   ) {}
+
+  /** Which projects lie in which units changed: every cached scope is stale, in every process. */
+  private forgetScopesAfterCommit(): void {
+    this.tx.afterCommit(() => this.invalidations.invalidate(CacheTags.scopes));
+  }
 
   async create(input: CreateProjectDto, scope: Scope = EVERYTHING): Promise<ProjectWithUnits> {
     await this.assertUnitsUsable(input.administrativeUnitIds, scope);
@@ -36,6 +44,7 @@ export class ProjectsService {
     return this.tx.run(async () => {
       const project = await this.projects.insert(fields);
       await this.projects.replaceUnits(project.id, administrativeUnitIds);
+      this.forgetScopesAfterCommit();
       return { project, administrativeUnitIds };
     });
   }
@@ -101,7 +110,10 @@ export class ProjectsService {
       assertDateOrder(project);
       project.version += 1;
       const saved = await this.projects.save(project);
-      if (administrativeUnitIds) await this.projects.replaceUnits(id, administrativeUnitIds);
+      if (administrativeUnitIds) {
+        await this.projects.replaceUnits(id, administrativeUnitIds);
+        this.forgetScopesAfterCommit();
+      }
       const units = administrativeUnitIds ?? (await this.projects.unitIdsByProject([id])).get(id) ?? [];
       return { project: saved, administrativeUnitIds: units };
     });

@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { CacheTags } from '../access/cache-tags.js';
+import { CacheInvalidations } from '../../common/cache/cache-invalidations.js';
 import { Clock } from '../../common/clock/clock.js';
 import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
@@ -56,6 +58,7 @@ export class UsersService {
     this.lockout = { maxFailures: config.auth.loginMaxFailures, lockMinutes: config.auth.loginLockMinutes };
     this.minPasswordStrength = config.auth.passwordMinStrength;
   }
+    private readonly invalidations: CacheInvalidations,
 
   async create(input: CreateUserDto): Promise<UserWithUnits> {
     this.assertStrongPassword(input.password, [input.email, input.fullName]);
@@ -125,6 +128,8 @@ export class UsersService {
           userId: id,
           reason: deactivating ? 'deactivated' : 'password-reset',
         });
+      // Name, role, units or access: whatever a process cached about this account is stale.
+      this.tx.afterCommit(() => this.invalidations.invalidate(CacheTags.user(id)));
       }
       const units = administrativeUnitIds ?? (await this.users.unitIdsByUser([id])).get(id) ?? [];
       return { user: saved, administrativeUnitIds: units };

@@ -10,6 +10,7 @@ import { DomainEvents1764440000000 } from '../../migrations/1764440000000-Domain
 import { SignInFailures1764455000000 } from '../../migrations/1764455000000-SignInFailures.js';
 import { DurableJobs1764460000000 } from '../../migrations/1764460000000-DurableJobs.js';
 import { StatsCounters1764470000000 } from '../../migrations/1764470000000-StatsCounters.js';
+import { HouseholdListIndexes1764500000000 } from '../../migrations/1764500000000-HouseholdListIndexes.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   SignInFailures1764455000000,
   DurableJobs1764460000000,
   StatsCounters1764470000000,
+  HouseholdListIndexes1764500000000,
 ];

@@ -44,8 +44,12 @@ export class HouseholdsController {
     @Param('id', ParseId) projectId: string,
     @Query() query: ListHouseholdsQuery,
   ): Promise<HouseholdPageResponse> {
-    const [households, total] = await this.households.list(projectId, query);
-    return pageOf(households, total, query, (household) => HouseholdResponse.from(household));
+    const page = await this.households.list(projectId, query);
+    return {
+      ...pageOf(page.rows, page.total, query, (household) => HouseholdResponse.from(household)),
+      totalExact: page.totalExact,
+      nextCursor: page.nextCursor,
+    };
   }
 
   @Get('households/:id')

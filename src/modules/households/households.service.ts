@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
-import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
+import { assertVersion, InputValidationError, NotFoundError } from '../../common/errors/domain-error.js';
 import type { Actor } from '../../common/request-context.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { EventBus } from '../../events/event-bus.service.js';
@@ -23,6 +23,7 @@ import {
   LandAreaMismatchError,
 } from './households.errors.js';
 import type { HouseholdConsentChanged } from './households.events.js';
+import type { HouseholdListPage } from './household-list.js';
 import { HouseholdsRepository } from './households.repository.js';
 import type { LandParcel } from './land-parcel.entity.js';
 import { ResolvesScope } from '../access/scope-resolvers.js';
@@ -88,9 +89,14 @@ export class HouseholdsService {
     });
   }
 
-  async list(projectId: string, query: ListHouseholdsQuery): Promise<[Household[], number]> {
-    await this.projects.assertExists(projectId);
-    return this.households.list(projectId, query, this.clock.today());
+  async list(projectId: string, query: ListHouseholdsQuery): Promise<HouseholdListPage> {
+    if (query.cursor && query.offset > 0) {
+      throw new InputValidationError({ offset: ['offset cannot be combined with cursor'] });
+    }
+    const page = await this.households.list(projectId, query, this.clock.today());
+    // Rows prove the project exists; only an empty page costs the check.
+    if (page.rows.length === 0) await this.projects.assertExists(projectId);
+    return page;
   }
 
   async get(id: string): Promise<HouseholdWithParcels> {

@@ -1,3 +1,4 @@
+import { COUNT_CAP } from '../household-list.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { PageMetaResponse } from '../../../common/http/pagination.js';
 import type { ConsentTransition, EvidenceRef } from '../consent-transition.entity.js';
@@ -93,6 +94,18 @@ export class HouseholdResponse {
 
 export class HouseholdPageResponse extends PageMetaResponse {
   @ApiProperty({ type: [HouseholdResponse] }) items: HouseholdResponse[];
+
+  @ApiProperty({
+    description: `False when more rows match than are counted (${COUNT_CAP}): \`total\` is then a lower bound`,
+  })
+  totalExact: boolean;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Pass as `cursor` for the next page (keyset: as fast at any depth); null on the last page',
+  })
+  nextCursor: string | null;
 }
 
 export class EvidenceResponse {

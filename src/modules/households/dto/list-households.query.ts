@@ -53,4 +53,13 @@ export class ListHouseholdsQuery extends PageQueryDto {
   @IsOptional()
   @IsIn(HOUSEHOLD_SORT_VALUES)
   sort?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The `nextCursor` of the previous page (same filters and sort): the page after it, read by keyset ' +
+      'however deep it is. Not with `offset`.',
+  })
+  @IsOptional()
+  @IsText(1, 1000)
+  cursor?: string;
 }

@@ -1,0 +1,122 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { type CursorValue, decodeCursor, encodeCursor } from '../../common/http/cursor.js';
+import { escapeLike } from '../../database/sql.js';
+import type { HouseholdSort, ListHouseholdsQuery } from './dto/list-households.query.js';
+import { Household } from './household.entity.js';
+
+/** A list counts its rows up to this many; past it, `total` says "at least" (`totalExact: false`). */
+export const COUNT_CAP = 1_000;
+
+export interface HouseholdListPage {
+  rows: Household[];
+  total: number;
+  totalExact: boolean;
+  /** Where the next page starts (keyset), or null on the last page. */
+  nextCursor: string | null;
+}
+
+interface Sort {
+  column: string;
+  /** Nullable columns sort nulls first ascending, last descending; the others name no NULLS order, so their index serves. */
+  nullable: boolean;
+  valueOf: (household: Household) => CursorValue;
+}
+
+/** Each has an index (project_id, column, code): migration HouseholdListIndexes. */
+const SORTS: Record<HouseholdSort, Sort> = {
+  code: { column: 'household.code', nullable: false, valueOf: (h) => h.code },
+  headName: { column: 'household.head_name', nullable: false, valueOf: (h) => h.headName },
+  lastContactAt: {
+    column: 'household.last_contact_at',
+    nullable: true,
+    valueOf: (h) => h.lastContactAt?.toISOString() ?? null,
+  },
+  nextFollowUpOn: { column: 'household.next_follow_up_on', nullable: true, valueOf: (h) => h.nextFollowUpOn },
+  landAreaM2: { column: 'household.land_area_m2', nullable: false, valueOf: (h) => h.landAreaM2 },
+};
+
+/**
+ * A page of a project's households, at any size of project: rows in the requested order (then by
+ * code), by offset or after a cursor (keyset: no row before it is read), and a count that stops at
+ * COUNT_CAP instead of counting 100,000 rows for every page.
+ */
+export async function listHouseholds(
+  manager: EntityManager,
+  projectId: string,
+  query: ListHouseholdsQuery,
+  today: string,
+): Promise<HouseholdListPage> {
+  const filtered = () => {
+    const builder = manager.createQueryBuilder(Household, 'household').where('household.project_id = :projectId', {
+      projectId,
+    });
+    applyFilters(builder, query, today);
+    return builder;
+  };
+  const sortName = query.sort ?? 'code';
+  const descending = sortName.startsWith('-');
+  const sort = SORTS[(descending ? sortName.slice(1) : sortName) as HouseholdSort];
+  const byCode = sort.column === SORTS.code.column;
+
+  const page = filtered();
+  const nulls = sort.nullable ? (descending ? 'NULLS LAST' : 'NULLS FIRST') : undefined;
+  page.orderBy(sort.column, descending ? 'DESC' : 'ASC', nulls);
+  if (!byCode) page.addOrderBy('household.code', 'ASC');
+  if (query.cursor) {
+    const [value, code] = decodeCursor(query.cursor, sortName, 2);
+    page.andWhere(after(sort.column, byCode, descending, value), { afterValue: value, afterCode: code });
+  } else {
+    page.offset(query.offset);
+  }
+  const [rows, counted] = await Promise.all([page.limit(query.limit + 1).getMany(), cappedCount(manager, filtered())]);
+  const more = rows.length > query.limit;
+  const items = more ? rows.slice(0, query.limit) : rows;
+  const last = items[items.length - 1];
+  return {
+    rows: items,
+    total: Math.min(counted, COUNT_CAP),
+    totalExact: counted <= COUNT_CAP,
+    nextCursor: more && last ? encodeCursor(sortName, [sort.valueOf(last), last.code]) : null,
+  };
+}
+
+/** Rows after the cursor's, in the list's order (NULLS FIRST ascending, NULLS LAST descending; ties by code). */
+function after(column: string, byCode: boolean, descending: boolean, value: CursorValue): string {
+  if (byCode) return descending ? 'household.code < :afterCode' : 'household.code > :afterCode';
+  const tie = `(${column} = :afterValue AND household.code > :afterCode)`;
+  if (descending) {
+    return value === null
+      ? `(${column} IS NULL AND household.code > :afterCode)`
+      : `(${column} < :afterValue OR ${tie} OR ${column} IS NULL)`;
+  }
+  return value === null
+    ? `(${column} IS NOT NULL OR household.code > :afterCode)`
+    : `(${column} > :afterValue OR ${tie})`;
+}
+
+/** How many rows match, counting no further than COUNT_CAP + 1. */
+async function cappedCount(manager: EntityManager, builder: SelectQueryBuilder<Household>): Promise<number> {
+  const [sql, parameters] = builder
+    .select('1')
+    .limit(COUNT_CAP + 1)
+    .getQueryAndParameters();
+  const rows: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM (${sql}) AS matching`, parameters);
+  return rows[0].n;
+}
+
+function applyFilters(builder: SelectQueryBuilder<Household>, query: ListHouseholdsQuery, today: string): void {
+  if (!query.includeArchived) builder.andWhere('household.archived_at IS NULL');
+  if (query.status?.length) builder.andWhere('household.status IN (:...statuses)', { statuses: query.status });
+  if (query.q) {
+    // search_text is generated by the database with the same gpmb_fold(), and trigram-indexed.
+    builder.andWhere(`household.search_text LIKE '%' || gpmb_fold(:q) || '%'`, { q: escapeLike(query.q) });
+  }
+  if (query.followUpOverdue === true) {
+    builder.andWhere(`household.next_follow_up_on < :today AND household.status <> 'handed_over'`, { today });
+  } else if (query.followUpOverdue === false) {
+    builder.andWhere(
+      `(household.next_follow_up_on IS NULL OR household.next_follow_up_on >= :today OR household.status = 'handed_over')`,
+      { today },
+    );
+  }
+}

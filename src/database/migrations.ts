@@ -10,6 +10,7 @@ import { DomainEvents1764440000000 } from '../../migrations/1764440000000-Domain
 import { SignInFailures1764455000000 } from '../../migrations/1764455000000-SignInFailures.js';
 import { DurableJobs1764460000000 } from '../../migrations/1764460000000-DurableJobs.js';
 import { StatsCounters1764470000000 } from '../../migrations/1764470000000-StatsCounters.js';
+import { OutboxLeases1764480000000 } from '../../migrations/1764480000000-OutboxLeases.js';
 import { HouseholdListIndexes1764500000000 } from '../../migrations/1764500000000-HouseholdListIndexes.js';
 
 /**
@@ -29,5 +30,6 @@ export const MIGRATIONS = [
   SignInFailures1764455000000,
   DurableJobs1764460000000,
   StatsCounters1764470000000,
+  OutboxLeases1764480000000,
   HouseholdListIndexes1764500000000,
 ];

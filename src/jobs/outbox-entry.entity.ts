@@ -41,6 +41,10 @@ export class OutboxEntry {
   @Column({ name: 'failed_at', type: 'timestamptz', nullable: true })
   failedAt: Date | null;
 
+  /** While set and in the future, a relay is publishing the row (see OutboxRelay). */
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true })
+  claimedUntil: Date | null;
+
   @Column({ type: 'integer', default: 0 })
   attempts: number;
 

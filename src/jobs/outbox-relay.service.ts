@@ -7,18 +7,34 @@ import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { TransactionHost } from '../database/transaction-host.js';
 import type { JobName, QueueName } from './job-names.js';
 import { JOB_OPTIONS } from './job-options.js';
-import { OutboxEntry } from './outbox-entry.entity.js';
 import { QueueOwnership } from './queue-ownership.service.js';
 import { withTimeout } from './with-timeout.js';
 
-const BATCH = 100;
+const BATCH = 200;
+/** How long a claimed batch is this relay's; past it (the relay died) another takes the rows. */
+const LEASE_SECONDS = 30;
+
+/** An outbox row as the claim returns it. */
+interface ClaimedRow {
+  id: string;
+  name: string;
+  queue: QueueName;
+  payload: Record<string, unknown>;
+  jobId: string;
+  delayMs: number;
+  createdAt: Date;
+  attempts: number;
+}
+
+type BulkJob = Parameters<Queue['addBulk']>[0][number];
 /** Redis that does not answer within this is treated as down; the row waits for the next round. */
 const PUBLISH_TIMEOUT_MS = 3_000;
 
 /**
- * Publishes committed outbox rows to BullMQ. Runs in every process that has the jobs module (the
- * API and the worker); rows are claimed with SKIP LOCKED, so several relays never publish the same
- * row at once, and a row published twice after a crash is the same job id, hence one job.
+ * Publishes committed outbox rows to BullMQ, a batch at a time (one `addBulk` per queue). Runs in
+ * every process that has the jobs module (the API and the worker); each batch is claimed for a
+ * short lease, so several relays never publish the same row at once, and a row published twice
+ * after a crash is the same job id, hence one job.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -29,6 +45,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private nudged = false;
   private stopped = false;
   private readonly queues = new Map<QueueName, Queue>();
+  private lastWarning: { message: string; at: number } | undefined;
 
   constructor(
     private readonly tx: TransactionHost,
@@ -94,51 +111,89 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     try {
       await this.ownership.ensure();
     } catch (error) {
-      this.logger.warn(`Not publishing jobs: ${(error as Error).message}`);
+      this.warnOnce(`Not publishing jobs: ${(error as Error).message}`);
       return 0;
     }
     let published = 0;
     for (;;) {
-      const count = await this.tx.run(async () => {
-        const em = this.tx.manager;
-        const rows = await em
-          .createQueryBuilder(OutboxEntry, 'entry')
-          .where('entry.published_at IS NULL')
-          .orderBy('entry.id', 'ASC')
-          .limit(BATCH)
-          .setLock('pessimistic_write')
-          .setOnLocked('skip_locked')
-          .getMany();
-        for (const row of rows) {
-          try {
-            // A late success after the timeout is harmless: the retry reuses the job id.
-            await withTimeout(
-              this.queue(row.queue).add(row.name, row.payload, {
-                ...JOB_OPTIONS[row.name as JobName],
-                jobId: row.jobId,
-                // From when it was asked for: a job published again later keeps its due time.
-                delay: Math.max(0, row.createdAt.getTime() + row.delayMs - this.clock.now().getTime()),
-              }),
-              PUBLISH_TIMEOUT_MS,
-            );
-            await em.update(OutboxEntry, { id: row.id }, { publishedAt: this.clock.now() });
-          } catch (error) {
-            // Redis is away: keep the row for the next round, and stop this one.
-            await em.update(
-              OutboxEntry,
-              { id: row.id },
-              { attempts: row.attempts + 1, lastError: (error as Error).message },
-            );
-            this.logger.warn(`Could not publish job ${row.name} (${row.jobId}): ${(error as Error).message}`);
-            return -1;
-          }
-        }
-        return rows.length;
-      });
-      if (count <= 0) return published;
-      published += count;
-      if (count < BATCH) return published;
+      const rows = await this.claim();
+      if (rows.length === 0) return published;
+      try {
+        // One round trip per queue for the whole batch; a late success after the timeout is
+        // harmless, since publishing again reuses the job ids.
+        await withTimeout(
+          Promise.all(this.byQueue(rows).map(([queue, jobs]) => this.queue(queue).addBulk(jobs))),
+          PUBLISH_TIMEOUT_MS,
+        );
+      } catch (error) {
+        // Redis is away: hand the rows back for the next round, and stop this one.
+        await this.release(rows, (error as Error).message);
+        this.warnOnce(`Could not publish jobs: ${(error as Error).message}`);
+        return published;
+      }
+      await this.tx.manager.query(
+        `UPDATE job_outbox SET published_at = $2, claimed_until = NULL WHERE id = ANY($1::bigint[])`,
+        [rows.map((row) => row.id), this.clock.now()],
+      );
+      published += rows.length;
+      if (rows.length < BATCH) return published;
     }
+  }
+
+  /**
+   * Takes the oldest unpublished rows for a short lease, in one statement: no row stays locked
+   * while Redis is called, and relays in other processes skip what this one holds. Leases are in
+   * the database's real time: they guard against a relay that dies, not against the product's clock.
+   */
+  private claim(): Promise<ClaimedRow[]> {
+    return this.tx.manager
+      .query(
+        `UPDATE job_outbox SET claimed_until = clock_timestamp() + make_interval(secs => $2)
+       WHERE id IN (
+         SELECT id FROM job_outbox
+         WHERE published_at IS NULL AND (claimed_until IS NULL OR claimed_until < clock_timestamp())
+         ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, name, queue, payload, job_id AS "jobId", delay_ms AS "delayMs", created_at AS "createdAt",
+                 attempts`,
+        [BATCH, LEASE_SECONDS],
+      )
+      .then(([rows]: [ClaimedRow[], number]) => rows.sort((x, y) => Number(x.id) - Number(y.id)));
+  }
+
+  private async release(rows: readonly ClaimedRow[], error: string): Promise<void> {
+    await this.tx.manager.query(
+      `UPDATE job_outbox SET claimed_until = NULL, attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::bigint[])`,
+      [rows.map((row) => row.id), error.slice(0, 2000)],
+    );
+  }
+
+  /** The batch as BullMQ jobs, grouped by queue. */
+  private byQueue(rows: readonly ClaimedRow[]): Array<[QueueName, BulkJob[]]> {
+    const now = this.clock.now().getTime();
+    const groups = new Map<QueueName, BulkJob[]>();
+    for (const row of rows) {
+      const jobs = groups.get(row.queue) ?? [];
+      jobs.push({
+        name: row.name,
+        data: row.payload,
+        opts: {
+          ...JOB_OPTIONS[row.name as JobName],
+          jobId: row.jobId,
+          // From when it was asked for: a job published again later keeps its due time.
+          delay: Math.max(0, new Date(row.createdAt).getTime() + row.delayMs - now),
+        },
+      });
+      groups.set(row.queue, jobs);
+    }
+    return [...groups];
+  }
+
+  /** The same trouble every round (Redis away) is logged once a minute, not every OUTBOX_POLL_MS. */
+  private warnOnce(message: string): void {
+    const now = Date.now();
+    if (message === this.lastWarning?.message && now - this.lastWarning.at < 60_000) return;
+    this.lastWarning = { message, at: now };
+    this.logger.warn(message);
   }
 
   private queue(name: QueueName): Queue {

@@ -140,6 +140,40 @@ describe('the outbox as the record of jobs', () => {
 describe('queues shared through one Redis', () => {
   it('should refuse to start on a queue prefix that another database owns, with a clear message', async () => {
     const first = await createTestApp();
+describe('the relay', () => {
+  it('should publish a backlog in batches, each row by one relay only, with two relays at work', async () => {
+    const first = await createTestApp({ jobs: { outboxPollMs: 0 } });
+    const second = await createTestApp({ shareWith: first, jobs: { outboxPollMs: 0 } });
+    try {
+      const keys = Array.from({ length: 450 }, (_, i) => `backlog-${i}`);
+      await snapshotJobs(first, keys);
+      const [a, b] = await Promise.all([first.app.get(OutboxRelay).flush(), second.app.get(OutboxRelay).flush()]);
+      expect(a + b).toBe(450);
+      expect(await first.jobs.queue('maintenance').getWaitingCount()).toBe(450);
+      const rows = await rowsOf(first, 'stats.snapshot');
+      expect(rows.every((row) => row.published_at !== null)).toBe(true);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+
+  it('should leave rows another relay holds, and take them once its lease has run out', async () => {
+    const t = await createTestApp({ jobs: { outboxPollMs: 0 } });
+    try {
+      await snapshotJobs(t, ['held']);
+      await t.dataSource.query(`UPDATE job_outbox SET claimed_until = now() + interval '1 hour'`);
+      expect(await t.app.get(OutboxRelay).flush()).toBe(0);
+      // The relay that held them died: its lease runs out.
+      await t.dataSource.query(`UPDATE job_outbox SET claimed_until = now() - interval '1 second'`);
+      expect(await t.app.get(OutboxRelay).flush()).toBe(1);
+      expect(await t.jobs.queue('maintenance').getWaitingCount()).toBe(1);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
     try {
       await expect(createTestApp({ jobs: { queuePrefix: first.config.jobs.queuePrefix } })).rejects.toThrow(
         /queue prefix "gpmbtest-[0-9a-f]+" in Redis belongs to another database/,

@@ -11,6 +11,7 @@ import { SignInFailures1764455000000 } from '../../migrations/1764455000000-Sign
 import { DurableJobs1764460000000 } from '../../migrations/1764460000000-DurableJobs.js';
 import { StatsCounters1764470000000 } from '../../migrations/1764470000000-StatsCounters.js';
 import { OutboxLeases1764480000000 } from '../../migrations/1764480000000-OutboxLeases.js';
+import { FailedLoginTime1764490000000 } from '../../migrations/1764490000000-FailedLoginTime.js';
 import { HouseholdListIndexes1764500000000 } from '../../migrations/1764500000000-HouseholdListIndexes.js';
 
 /**
@@ -31,5 +32,6 @@ export const MIGRATIONS = [
   DurableJobs1764460000000,
   StatsCounters1764470000000,
   OutboxLeases1764480000000,
+  FailedLoginTime1764490000000,
   HouseholdListIndexes1764500000000,
 ];

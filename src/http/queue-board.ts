@@ -7,12 +7,15 @@ import type { Queue } from 'bullmq';
 import cookie from '@fastify/cookie';
 import formBody from '@fastify/formbody';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError } from '../common/errors/domain-error.js';
+import { ForbiddenError, RateLimitedError } from '../common/errors/domain-error.js';
+import { SharedRedis } from '../common/redis/shared-redis.js';
+import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { HttpErrorFilter } from '../common/errors/http-error.filter.js';
 import { QUEUES } from '../jobs/job-names.js';
 import { RateLimits } from '../modules/access/rate-limits.js';
 import { AuthService } from '../modules/auth/auth.service.js';
 import { QUEUE_BOARD_PATH, QueueBoardSessions, SIGN_IN_PATH, SIGN_OUT_PATH } from './queue-board-session.js';
+import { SharedRenewals } from './shared-renewals.js';
 
 /**
  * Bull Board at /admin/queues, for administrators only. It lives outside Nest's router (and the
@@ -20,13 +23,17 @@ import { QUEUE_BOARD_PATH, QueueBoardSessions, SIGN_IN_PATH, SIGN_OUT_PATH } fro
  * A browser signs in on the board's own form (/admin/queues/sign-in); API clients send a header.
  */
 export async function registerQueueBoard(app: NestFastifyApplication): Promise<void> {
+  const config = app.get<AppConfig>(APP_CONFIG, { strict: false });
   const sessions = new QueueBoardSessions(
     app.get(AuthService, { strict: false }),
     app.get(RateLimits, { strict: false }),
+    new SharedRenewals(app.get(SharedRedis, { strict: false }), config.jobs.queuePrefix),
+    config,
   );
   const errors = new HttpErrorFilter();
   const refuse = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
     const { status, body } = errors.render(error, request);
+    if (error instanceof RateLimitedError) void reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.code(status).header('content-type', 'application/json; charset=utf-8').send(body);
   };
   const queues = QUEUES.map((name) => app.get<Queue>(getQueueToken(name), { strict: false }));
@@ -51,9 +58,16 @@ export async function registerQueueBoard(app: NestFastifyApplication): Promise<v
         let principal;
         try {
           principal = await sessions.principalOf(request, reply);
-        } catch (error) {
+        } catch (failure) {
+          let error = failure;
+          try {
+            await sessions.countFailure(request, failure);
+          } catch (limited) {
+            error = limited;
+          }
           // A browser opening the board is shown the sign-in form; other callers get the error.
-          if (request.method === 'GET' && request.headers.accept?.includes('text/html')) {
+          const browsing = request.method === 'GET' && request.headers.accept?.includes('text/html');
+          if (browsing && !(error instanceof RateLimitedError)) {
             return reply.redirect(SIGN_IN_PATH, 303);
           }
           return refuse(request, reply, error);

@@ -75,6 +75,8 @@ export class JobLedger {
         const row = batch[index];
         if (state === 'unknown') lost.push(row.id);
         else if (state === 'completed') await this.completed(row.queue, row.jobId);
+        // Failed for good inside BullMQ (e.g. stalled too often), where no worker saw it fail.
+        else if (state === 'failed') await this.failedInRedis(row);
       }
     }
     if (lost.length) {
@@ -83,10 +85,21 @@ export class JobLedger {
         .update(OutboxEntry)
         .set({ publishedAt: null, lastError: 'not found in Redis; published again' })
         .whereInIds(lost)
+        // Finished meanwhile (its worker marked it after the lookup): leave it.
+        .andWhere('completed_at IS NULL AND failed_at IS NULL')
         .execute();
       this.logger.warn(`${lost.length} published job(s) were missing from Redis; publishing them again`);
     }
     return lost.length;
+  }
+
+  /**
+   * BullMQ moves a job to `failed` only when it is out of attempts (or stalled too often, which no
+   * worker reports): final, unless an administrator retries it from the board.
+   */
+  private async failedInRedis(row: OutboxEntry): Promise<void> {
+    const job = await this.queue(row.queue).getJob(row.jobId);
+    await this.failed(row.queue, row.jobId, job?.failedReason || 'failed in Redis');
   }
 
   /** Nightly: finished rows past their keeping time, a batch at a time. Unfinished rows are never purged. */

@@ -25,6 +25,8 @@ import { redisConnection } from './redis-connection.js';
         prefix: config.jobs.queuePrefix,
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
+      // Workers start only once the queue prefix is confirmed as this database's (WorkerStart).
+      extraOptions: { manualRegistration: true },
     }),
     BullModule.registerQueue(...QUEUES.map((name) => ({ name }))),
   ],

@@ -7,6 +7,7 @@ import { withTimeout } from './with-timeout.js';
 const REDIS_TIMEOUT_MS = 3_000;
 /** How long a confirmed ownership is trusted before it is checked again (Redis may have restarted empty). */
 const RECHECK_MS = 60_000;
+const RETRY_AFTER_FAILURE_MS = 5_000;
 
 export class QueuePrefixOwnedError extends Error {}
 
@@ -20,6 +21,7 @@ export class QueueOwnership implements OnModuleInit {
   private readonly logger = new Logger(QueueOwnership.name);
   private identity: string | undefined;
   private confirmedAt = 0;
+  private lastFailure: { at: number; error: Error } | undefined;
 
   constructor(
     private readonly tx: TransactionHost,
@@ -37,9 +39,20 @@ export class QueueOwnership implements OnModuleInit {
     }
   }
 
-  /** Checks again when the last confirmation is older than a minute. */
+  /**
+   * For callers that run often (the relay's rounds): checks again when the last confirmation is
+   * older than a minute, and after a failure repeats its error for a few seconds without asking.
+   */
   async ensure(): Promise<void> {
-    if (Date.now() - this.confirmedAt > RECHECK_MS) await this.assert();
+    if (Date.now() - this.confirmedAt <= RECHECK_MS) return;
+    if (this.lastFailure && Date.now() - this.lastFailure.at < RETRY_AFTER_FAILURE_MS) throw this.lastFailure.error;
+    try {
+      await this.assert();
+      this.lastFailure = undefined;
+    } catch (error) {
+      this.lastFailure = { at: Date.now(), error: error as Error };
+      throw error;
+    }
   }
 
   /** Claims the prefix for this database, or throws QueuePrefixOwnedError if another holds it. */

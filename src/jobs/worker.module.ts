@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JobSchedules } from './job-schedules.service.js';
+import { WorkerStart } from './worker-start.service.js';
 import {
   EventsProcessor,
   MaintenanceProcessor,
@@ -11,6 +12,7 @@ import {
 /** Consumes the queues. In the worker process always; in the API process when RUN_WORKER_IN_API. */
 @Module({
   providers: [
+    WorkerStart,
     JobSchedules,
     EventsProcessor,
     RemindersProcessor,

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { AuthController } from '../../src/modules/auth/auth.controller.js';
 import { AuthService } from '../../src/modules/auth/auth.service.js';
+import { UsersService } from '../../src/modules/users/users.service.js';
 import { makeApiKey } from '../factories/api-key-factories.js';
 import { makeUnit } from '../factories/factories.js';
 import { leaksSecrets, login, makeUser, refresh, signIn, uniqueEmail } from '../factories/user-factories.js';
@@ -117,6 +118,25 @@ describe(AuthController.name, () => {
     try {
       const after = await login(t.http, emails[1], 'wrong password every time').expect(401);
       expect(after.body.code).toBe('INVALID_CREDENTIALS');
+    } finally {
+      t.clock.set(TEST_NOW);
+    }
+  });
+
+  it('should forget the failures of an account and of an unknown email alike after a day', async () => {
+    const { loginMaxFailures } = t.config.auth;
+    const user = await makeUser(t.dataSource);
+    const emails = [user.email, uniqueEmail('nobody')];
+    for (let attempt = 1; attempt < loginMaxFailures; attempt += 1) {
+      for (const email of emails) await login(t.http, email, 'wrong password every time').expect(401);
+    }
+    t.clock.set(new Date(TEST_NOW.getTime() + 25 * 3600_000));
+    try {
+      // The nightly purge forgets the unknown email's count; the account forgets its own by the same rule.
+      await t.app.get(UsersService).purgeSignInFailures();
+      const codes = [];
+      for (const email of emails) codes.push((await login(t.http, email, 'wrong password every time')).body.code);
+      expect(codes).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS']);
     } finally {
       t.clock.set(TEST_NOW);
     }

@@ -1,8 +1,11 @@
+import { jest } from '@jest/globals';
 import { JobLedger } from '../../src/jobs/job-ledger.service.js';
 import { JOB_QUEUE, SCHEDULES } from '../../src/jobs/job-names.js';
 import { JobSchedules } from '../../src/jobs/job-schedules.service.js';
 import { JobsService } from '../../src/jobs/jobs.service.js';
 import { OutboxRelay } from '../../src/jobs/outbox-relay.service.js';
+import { QueueOwnership } from '../../src/jobs/queue-ownership.service.js';
+import { WorkerStart } from '../../src/jobs/worker-start.service.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 
 interface OutboxRow {
@@ -137,9 +140,6 @@ describe('the outbox as the record of jobs', () => {
   });
 });
 
-describe('queues shared through one Redis', () => {
-  it('should refuse to start on a queue prefix that another database owns, with a clear message', async () => {
-    const first = await createTestApp();
 describe('the relay', () => {
   it('should publish a backlog in batches, each row by one relay only, with two relays at work', async () => {
     const first = await createTestApp({ jobs: { outboxPollMs: 0 } });
@@ -174,6 +174,9 @@ describe('the relay', () => {
   });
 });
 
+describe('queues shared through one Redis', () => {
+  it('should refuse to start on a queue prefix that another database owns, with a clear message', async () => {
+    const first = await createTestApp();
     try {
       await expect(createTestApp({ jobs: { queuePrefix: first.config.jobs.queuePrefix } })).rejects.toThrow(
         /queue prefix "gpmbtest-[0-9a-f]+" in Redis belongs to another database/,
@@ -185,6 +188,33 @@ describe('the relay', () => {
       await first.close();
     }
   });
+
+  it("should not start a worker until the prefix is confirmed, and never on another database's", async () => {
+    const first = await createTestApp();
+    try {
+      await snapshotJobs(first, ['theirs-1', 'theirs-2']);
+      await first.app.get(OutboxRelay).flush();
+      // Redis does not answer the second deployment's check at boot…
+      const away = jest
+        .spyOn(QueueOwnership.prototype, 'assert')
+        .mockRejectedValueOnce(new Error('Redis did not answer'))
+        .mockRejectedValueOnce(new Error('Redis did not answer'));
+      const second = await createTestApp({ worker: true, jobs: { queuePrefix: first.config.jobs.queuePrefix } });
+      try {
+        expect(second.app.get(WorkerStart).running).toBe(false);
+        // …and once it does, the prefix turns out to be the first deployment's: its workers never start.
+        await new Promise((resolve) => setTimeout(resolve, 6_000));
+        expect(away.mock.calls.length).toBeGreaterThanOrEqual(3);
+        expect(second.app.get(WorkerStart).running).toBe(false);
+        expect(await first.jobs.queue('maintenance').getWaitingCount()).toBe(2);
+      } finally {
+        away.mockRestore();
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+  }, 30_000);
 
   it('should put back the job schedulers Redis lost, without a worker restart', async () => {
     const t = await createTestApp({ worker: true, jobs: { schedule: true } });

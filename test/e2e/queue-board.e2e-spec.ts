@@ -89,7 +89,14 @@ describe('the queue board', () => {
     expect(Object.keys(cookies).sort()).toEqual([QUEUE_BOARD_COOKIE, QUEUE_BOARD_REFRESH_COOKIE].sort());
     await request(t.http).get('/admin/queues/api/queues').set('Cookie', cookieHeader(cookies)).expect(200);
 
-    const out = await request(t.http).get(SIGN_OUT_PATH).set('Cookie', cookieHeader(cookies)).expect(303);
+    // The menu's link shows a form; only its POST signs out.
+    await request(t.http)
+      .get(SIGN_OUT_PATH)
+      .set('Cookie', cookieHeader(cookies))
+      .expect(200)
+      .expect(/method="post"/);
+    await request(t.http).get('/admin/queues/api/queues').set('Cookie', cookieHeader(cookies)).expect(200);
+    const out = await request(t.http).post(SIGN_OUT_PATH).set('Cookie', cookieHeader(cookies)).expect(303);
     expect(out.headers.location).toBe(SIGN_IN_PATH);
     // The sign-in has ended on the server, not only in this browser: the old cookies open nothing.
     await request(t.http).get('/admin/queues/api/queues').set('Cookie', cookieHeader(cookies)).expect(401);
@@ -108,6 +115,50 @@ describe('the queue board', () => {
     expect(renewed[QUEUE_BOARD_COOKIE]).toBeDefined();
     // Presenting one refresh token three times did not end the sign-in as stolen.
     await request(t.http).get('/admin/queues/api/queues').set('Cookie', cookieHeader(renewed)).expect(200);
+  });
+
+  it('should renew once across two API instances when requests sent together reach both', async () => {
+    const other = await createTestApp({ shareWith: t });
+    try {
+      const admin = await makeUser(t.dataSource, { role: 'admin' });
+      const cookies = cookiesOf(await signInForm(t, admin.email, admin.password).expect(303));
+      const onlyRefresh = cookieHeader({ [QUEUE_BOARD_REFRESH_COOKIE]: cookies[QUEUE_BOARD_REFRESH_COOKIE] });
+      const answers = await Promise.all(
+        [t, other, t, other].map((app) => request(app.http).get('/admin/queues/api/queues').set('Cookie', onlyRefresh)),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
+      const renewed = cookiesOf(answers[1]);
+      await request(t.http).get('/admin/queues/api/queues').set('Cookie', cookieHeader(renewed)).expect(200);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('should refuse forms posted from another site, and malformed ones, without a 500', async () => {
+    const admin = await makeUser(t.dataSource, { role: 'admin' });
+    const crossSite = await signInForm(t, admin.email, admin.password).set('Sec-Fetch-Site', 'cross-site').expect(403);
+    expect(crossSite.headers['set-cookie']).toBeUndefined();
+    await signInForm(t, admin.email, admin.password).set('Origin', 'https://evil.example').expect(403);
+    await request(t.http).post(SIGN_OUT_PATH).set('Origin', 'https://evil.example').expect(403);
+    for (const email of ['x'.repeat(400) + '@test.gpmb.vn', 'a\u0000b@test.gpmb.vn', '']) {
+      await signInForm(t, email, 'whatever it is').expect(400);
+    }
+    await request(t.http).post(SIGN_IN_PATH).type('form').send('email=&password=').expect(400);
+  });
+
+  it('should count bogus credentials sent to the board like those sent to the API', async () => {
+    const limited = await createTestApp({ config: { authFailureRateLimitPerMinute: 2 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        statuses.push(
+          (await request(limited.http).get('/admin/queues/api/queues').set('X-API-Key', `gpmb_bogus${i}`)).status,
+        );
+      }
+      expect(statuses).toEqual([401, 401, 429]);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('should refuse wrong passwords and accounts that are not administrators on the form, and start no session', async () => {

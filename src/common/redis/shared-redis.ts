@@ -17,6 +17,8 @@ export class SharedRedis implements OnModuleDestroy {
       enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 2_000,
+      // A Redis that is connected but no longer answers must not hold up a request either.
+      commandTimeout: 500,
     });
     this.client.on('error', (error: Error) => this.logger.debug(`Redis: ${error.message}`));
   }

@@ -8,6 +8,27 @@ import type { Principal } from './principal.js';
 const WINDOW_SECONDS = 60;
 
 /**
+ * What an address counts as: itself for IPv4; for IPv6 its /64, the least any network hands one
+ * subscriber, so a client rotating through its own addresses gains no fresh allowance.
+ */
+export function addressKey(address: string): string {
+  const plain = address.split('%')[0].toLowerCase();
+  if (!plain.includes(':')) return plain;
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain);
+  if (mapped) return mapped[1];
+  const [head, tail = ''] = plain.split('::');
+  const left = head ? head.split(':') : [];
+  const right = plain.includes('::') && tail ? tail.split(':') : [];
+  const groups = plain.includes('::')
+    ? [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right]
+    : left;
+  return `${groups
+    .slice(0, 4)
+    .map((group) => group.replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
+}
+
+/**
  * How often one caller may write, counted in Redis so every API instance shares the count:
  * - writes per account or API key (however its token is spelled, and across its sign-ins);
  * - writes without credentials per address;
@@ -47,17 +68,17 @@ export class RateLimits {
 
   /** A write that carries no credentials (sign-in, token refresh). */
   countAnonymousWrite(address: string): Promise<void> {
-    return this.consume(this.anonymousWrites, address);
+    return this.consume(this.anonymousWrites, addressKey(address));
   }
 
   /** A sign-in attempt, before any password is hashed. */
   countSignIn(address: string, email: string): Promise<void> {
-    return this.consume(this.signIns, `${address}:${email.trim().toLowerCase()}`);
+    return this.consume(this.signIns, `${addressKey(address)}|${email.trim().toLowerCase()}`);
   }
 
   /** Credentials that authenticate no one: past the limit the address is answered 429, not 401. */
   countFailedAuthentication(address: string): Promise<void> {
-    return this.consume(this.failedAuthentications, address);
+    return this.consume(this.failedAuthentications, addressKey(address));
   }
 
   private async consume(limiter: RateLimiterRedis, key: string): Promise<void> {

@@ -4,11 +4,16 @@ import { CacheInvalidations } from '../../common/cache/cache-invalidations.js';
 import { Clock } from '../../common/clock/clock.js';
 import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
-import { addDaysToInstant } from '../../common/time/civil-date.js';
 import { EventBus } from '../../events/event-bus.service.js';
 import { HandlesJob } from '../../jobs/job-handler.decorator.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
-import { afterFailedLogin, lockEndsAt, type LockoutPolicy, NO_FAILED_LOGINS } from './domain/login-lockout.js';
+import {
+  afterFailedLogin,
+  FORGET_FAILURES_AFTER_MS,
+  lockEndsAt,
+  type LockoutPolicy,
+  NO_FAILED_LOGINS,
+} from './domain/login-lockout.js';
 import { judgePassword } from './domain/password-strength.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
 import type { ListUsersQuery } from './dto/list-users.query.js';
@@ -53,12 +58,12 @@ export class UsersService {
     private readonly units: AdministrativeUnitsService,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly invalidations: CacheInvalidations,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.lockout = { maxFailures: config.auth.loginMaxFailures, lockMinutes: config.auth.loginLockMinutes };
     this.minPasswordStrength = config.auth.passwordMinStrength;
   }
-    private readonly invalidations: CacheInvalidations,
 
   async create(input: CreateUserDto): Promise<UserWithUnits> {
     this.assertStrongPassword(input.password, [input.email, input.fullName]);
@@ -123,13 +128,13 @@ export class UsersService {
       user.version += 1;
       const saved = await this.users.save(user);
       if (administrativeUnitIds) await this.users.replaceUnits(id, administrativeUnitIds);
+      // Name, role, units or access: whatever a process cached about this account is stale.
+      this.tx.afterCommit(() => this.invalidations.invalidate(CacheTags.user(id)));
       if (deactivating || passwordHash !== undefined) {
         await this.events.publish('user.access-revoked', {
           userId: id,
           reason: deactivating ? 'deactivated' : 'password-reset',
         });
-      // Name, role, units or access: whatever a process cached about this account is stale.
-      this.tx.afterCommit(() => this.invalidations.invalidate(CacheTags.user(id)));
       }
       const units = administrativeUnitIds ?? (await this.users.unitIdsByUser([id])).get(id) ?? [];
       return { user: saved, administrativeUnitIds: units };
@@ -200,16 +205,16 @@ export class UsersService {
     const lockedNow = await this.tx.run(async () => {
       const now = this.clock.now();
       const attempts = afterFailedLogin(await this.failures.findForUpdate(key, now), now, this.lockout);
-      await this.failures.save(key, attempts, now);
+      await this.failures.save(key, attempts);
       return lockEndsAt(attempts, now);
     });
     return lockedNow ? { outcome: 'locked', lockedUntil: lockedNow } : { outcome: 'invalid' };
   }
 
-  /** Nightly: counts of emails without an account, a day after their last failure, are forgotten. */
+  /** Nightly: counts of emails without an account, once forgotten (a day after their last failure), go. */
   @HandlesJob('users.purge-sign-in-failures')
   purgeSignInFailures(): Promise<number> {
-    return this.failures.deleteStale(addDaysToInstant(this.clock.now(), -1));
+    return this.failures.deleteStale(new Date(this.clock.now().getTime() - FORGET_FAILURES_AFTER_MS));
   }
 
   /** Counts a wrong password under a row lock, so concurrent guesses cannot undercount; returns a new lock's end. */

@@ -24,8 +24,17 @@ export class HouseholdsRepository {
     return this.manager.findOneBy(Household, { id });
   }
 
-  exists(id: string): Promise<boolean> {
-    return this.manager.existsBy(Household, { id });
+  async exists(id: string): Promise<boolean> {
+    return (await this.projectOf(id)) !== null;
+  }
+
+  /** The project of a household, or null: plain SQL, since the access guard asks it on every household route. */
+  async projectOf(id: string): Promise<string | null> {
+    const rows: Array<{ project_id: string }> = await this.manager.query(
+      `SELECT project_id FROM households WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.project_id ?? null;
   }
 
   /** Locks the row for the rest of the transaction: status changes and visits on one household queue up. */

@@ -228,8 +228,8 @@ export class HouseholdsService {
   /** Where a household lies, for `@InScope('household')`. */
   @ResolvesScope('household')
   async locate(id: string): Promise<RecordLocation | null> {
-    const household = await this.households.findById(id);
-    return household ? { projectIds: [household.projectId] } : null;
+    const projectId = await this.households.projectOf(id);
+    return projectId ? { projectIds: [projectId] } : null;
   }
 
   async assertExists(id: string): Promise<void> {

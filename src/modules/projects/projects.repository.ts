@@ -26,8 +26,10 @@ export class ProjectsRepository {
     return this.manager.findOne(Project, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** Plain SQL: every request naming a project asks this (the access guard), so it skips the query builder. */
   async exists(id: string): Promise<boolean> {
-    return this.manager.existsBy(Project, { id });
+    const rows: unknown[] = await this.manager.query(`SELECT 1 FROM projects WHERE id = $1`, [id]);
+    return rows.length > 0;
   }
 
   /** Unit ids per project, for a page of projects in one query. */

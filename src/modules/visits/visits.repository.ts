@@ -25,10 +25,14 @@ export class VisitsRepository {
       .getOne();
   }
 
-  async insert(visit: Partial<Visit>): Promise<Visit> {
-    const result = await this.manager.insert(Visit, visit);
-    const id = (result.identifiers[0] as { id: string }).id;
-    return this.manager.findOneByOrFail(Visit, { id });
+  /** One INSERT … RETURNING: the generated id and creation time are merged into the entity, no re-read. */
+  async insert(values: Partial<Visit>): Promise<Visit> {
+    const visit = this.manager.create(Visit, values);
+    await this.manager.insert(Visit, visit);
+    // As a read would: the idempotency columns are never selected.
+    delete (visit as Partial<Visit>).idempotencyKey;
+    delete (visit as Partial<Visit>).requestHash;
+    return visit;
   }
 
   listForHousehold(householdId: string, page: PageQueryDto): Promise<[Visit[], number]> {

@@ -15,15 +15,22 @@ export class IdempotencyRepository {
 
   /** Claims the key; false when a record for it already exists (the unique key decides races). */
   async claim(record: Omit<IdempotencyRecord, 'responseStatus' | 'responseBody'>): Promise<boolean> {
-    const result = await this.manager
-      .createQueryBuilder()
-      .insert()
-      .into(IdempotencyRecord)
-      .values(record)
-      .orIgnore()
-      .returning(['key'])
-      .execute();
-    return (result.raw as unknown[]).length > 0;
+    // Plain SQL: every write with an Idempotency-Key runs it (TypeORM's insert builder cost more CPU).
+    const rows: unknown[] = await this.manager.query(
+      `INSERT INTO idempotency_keys (principal_id, key, method, path, request_hash, state, created_at, expires_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING key`,
+      [
+        record.principalId,
+        record.key,
+        record.method,
+        record.path,
+        record.requestHash,
+        record.state,
+        record.createdAt,
+        record.expiresAt,
+      ],
+    );
+    return rows.length > 0;
   }
 
   find(id: RecordId): Promise<IdempotencyRecord | null> {

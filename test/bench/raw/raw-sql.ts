@@ -80,8 +80,7 @@ export function insertOutbox(rows: number): string {
     const p = (n: number) => `$${row * 6 + n}`;
     return `(${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)}, ${p(6)})`;
   });
-  return `INSERT INTO job_outbox (name, queue, payload, job_id, delay_ms, created_at) VALUES ${tuples.join(', ')}
-          RETURNING id, delay_ms, attempts`;
+  return `INSERT INTO job_outbox (name, queue, payload, job_id, delay_ms, created_at) VALUES ${tuples.join(', ')}`;
 }
 
 // Statistics: one statement over the counters the database keeps (migration StatsCounters).

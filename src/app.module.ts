@@ -29,6 +29,7 @@ import { ResettlementModule } from './modules/resettlement/resettlement.module.j
 import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { VisitsModule } from './modules/visits/visits.module.js';
+import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
 
 export interface AppModuleOptions {
   /** Replaces the system clock; tests move time with it. */
@@ -76,6 +77,7 @@ export class AppModule implements NestModule {
         ProjectsModule,
         HouseholdsModule,
         VisitsModule,
+        WorkingGroupsModule,
         DialoguesModule,
         StatsModule,
         LegalClockModule,

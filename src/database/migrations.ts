@@ -13,6 +13,7 @@ import { StatsCounters1764470000000 } from '../../migrations/1764470000000-Stats
 import { OutboxLeases1764480000000 } from '../../migrations/1764480000000-OutboxLeases.js';
 import { FailedLoginTime1764490000000 } from '../../migrations/1764490000000-FailedLoginTime.js';
 import { HouseholdListIndexes1764500000000 } from '../../migrations/1764500000000-HouseholdListIndexes.js';
+import { WorkingGroups1764510000000 } from '../../migrations/1764510000000-WorkingGroups.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   OutboxLeases1764480000000,
   FailedLoginTime1764490000000,
   HouseholdListIndexes1764500000000,
+  WorkingGroups1764510000000,
 ];

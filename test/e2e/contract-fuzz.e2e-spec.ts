@@ -38,6 +38,7 @@ const TABLE_OF_SEGMENT: Record<string, string> = {
   'resettlement-offers': 'resettlement_offers',
   webhooks: 'webhook_subscriptions',
   'webhook-deliveries': 'webhook_deliveries',
+  'working-groups': 'working_groups',
 };
 
 /** Signing out would end the session every later request uses; the sign-in routes have their own tests. */
@@ -157,6 +158,9 @@ describe('every route, as its contract says', () => {
        VALUES ($1, $2, '123/QĐ-UBND', '2026-02-01', 'draft', 'Quản trị viên')`,
       [household.id, household.project_id],
     );
+    await t.dataSource.query(`INSERT INTO working_groups (project_id, name) VALUES ($1, 'Tổ công tác thử')`, [
+      household.project_id,
+    ]);
     // A user to edit, so the admin signed in here is never the one deactivated.
     const victim = await makeUser(t.dataSource, { role: 'officer' });
 

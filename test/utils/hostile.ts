@@ -49,6 +49,9 @@ export const WRITE_TABLES = [
   'api_keys',
   'users',
   'job_outbox',
+  'working_groups',
+  'working_group_members',
+  'household_assignments',
 ];
 
 /** Row counts of `tables`, as one comparable string: a refused request must leave it unchanged. */

@@ -27,6 +27,7 @@ const PROJECT_THROUGH: Readonly<Record<string, { owner: string; key: string }>> 
   LandParcel: { owner: 'Household', key: 'householdId' },
   DialogueParticipant: { owner: 'DialogueSession', key: 'dialogueSessionId' },
   ComplaintEvent: { owner: 'Complaint', key: 'complaintId' },
+  WorkingGroupMember: { owner: 'WorkingGroup', key: 'workingGroupId' },
 };
 
 interface PendingRow extends AuditEvent {

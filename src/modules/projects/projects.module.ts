@@ -18,6 +18,6 @@ import { ProjectAdministrativeUnit } from './project-administrative-unit.entity.
     ProjectScopes,
     { provide: PrincipalScopes, useExisting: ProjectScopes },
   ],
-  exports: [ProjectsService],
+  exports: [ProjectsService, ProjectScopes],
 })
 export class ProjectsModule {}

@@ -30,6 +30,8 @@ export const ACTIONS = [
   'deadline-rules:manage',
   'webhooks:manage',
   'queues:admin',
+  // Working groups: form them, name their members, make them responsible for households.
+  'groups:manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -55,6 +57,7 @@ const FIELD_WORK: readonly Action[] = [
 /** Decisions a ward chair signs: legal milestones, enforcement, resettlement allocations. */
 const WARD_DECISIONS: readonly Action[] = [
   'projects:write',
+  'groups:manage',
   'milestones:write',
   'enforcement:write',
   'resettlement:write',

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { type EntityManager, In, IsNull } from 'typeorm';
+import { HouseholdAssignment } from './household-assignment.entity.js';
+import { WorkingGroupMember } from './working-group-member.entity.js';
+import { WorkingGroup } from './working-group.entity.js';
+import { TransactionHost } from '../../database/transaction-host.js';
+
+@Injectable()
+export class WorkingGroupsRepository {
+  constructor(private readonly tx: TransactionHost) {}
+
+  private get manager(): EntityManager {
+    return this.tx.manager;
+  }
+
+  findById(id: string): Promise<WorkingGroup | null> {
+    return this.manager.findOneBy(WorkingGroup, { id });
+  }
+
+  findByIdForUpdate(id: string): Promise<WorkingGroup | null> {
+    return this.manager.findOne(WorkingGroup, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  async projectOf(id: string): Promise<string | null> {
+    const rows: Array<{ project_id: string }> = await this.manager.query(
+      `SELECT project_id FROM working_groups WHERE id = $1`,
+      [id],
+    );
+    return rows[0]?.project_id ?? null;
+  }
+
+  /** A project's groups by name; only those `memberId` belongs to (now) when given. */
+  listInProject(projectId: string, options: { memberId?: string; includeDisbanded: boolean }): Promise<WorkingGroup[]> {
+    const builder = this.manager
+      .createQueryBuilder(WorkingGroup, 'g')
+      .where('g.project_id = :projectId', { projectId })
+      .orderBy('g.name', 'ASC')
+      .addOrderBy('g.id', 'ASC');
+    if (!options.includeDisbanded) builder.andWhere('g.disbanded_at IS NULL');
+    if (options.memberId) {
+      builder.andWhere(
+        `EXISTS (SELECT 1 FROM working_group_members m
+                  WHERE m.working_group_id = g.id AND m.user_id = :memberId AND m.left_at IS NULL)`,
+        { memberId: options.memberId },
+      );
+    }
+    return builder.getMany();
+  }
+
+  save(group: WorkingGroup): Promise<WorkingGroup> {
+    return this.manager.save(WorkingGroup, group);
+  }
+
+  insert(group: Partial<WorkingGroup>): Promise<WorkingGroup> {
+    return this.manager.save(WorkingGroup, this.manager.create(WorkingGroup, group));
+  }
+
+  /** Current members of each group, oldest membership first. */
+  async currentMembers(groupIds: readonly string[]): Promise<WorkingGroupMember[]> {
+    if (groupIds.length === 0) return [];
+    return this.manager.find(WorkingGroupMember, {
+      where: { workingGroupId: In([...groupIds]), leftAt: IsNull() },
+      order: { joinedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Every membership of a group, past ones included. */
+  memberships(groupId: string): Promise<WorkingGroupMember[]> {
+    return this.manager.find(WorkingGroupMember, {
+      where: { workingGroupId: groupId },
+      order: { joinedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async addMembers(groupId: string, userIds: readonly string[], at: Date): Promise<void> {
+    if (userIds.length === 0) return;
+    await this.manager.insert(
+      WorkingGroupMember,
+      userIds.map((userId) => ({ workingGroupId: groupId, userId, joinedAt: at, leftAt: null })),
+    );
+  }
+
+  async endMemberships(groupId: string, userIds: readonly string[] | 'all', at: Date): Promise<void> {
+    const current = await this.manager.find(WorkingGroupMember, {
+      where: { workingGroupId: groupId, leftAt: IsNull(), ...(userIds === 'all' ? {} : { userId: In([...userIds]) }) },
+    });
+    for (const member of current) member.leftAt = at;
+    if (current.length) await this.manager.save(WorkingGroupMember, current);
+  }
+
+  /** The current responsibilities for these households (one each at most). */
+  currentAssignments(householdIds: readonly string[]): Promise<HouseholdAssignment[]> {
+    if (householdIds.length === 0) return Promise.resolve([]);
+    return this.manager.find(HouseholdAssignment, {
+      where: { householdId: In([...householdIds]), endedAt: IsNull() },
+    });
+  }
+
+  /** The households a group is responsible for now, by when they were assigned. */
+  assignmentsOfGroup(groupId: string): Promise<HouseholdAssignment[]> {
+    return this.manager.find(HouseholdAssignment, {
+      where: { workingGroupId: groupId, endedAt: IsNull() },
+      order: { startedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  countLedBy(groupId: string, userId: string): Promise<number> {
+    return this.manager.countBy(HouseholdAssignment, {
+      workingGroupId: groupId,
+      leadOfficerId: userId,
+      endedAt: IsNull(),
+    });
+  }
+
+  history(householdId: string): Promise<HouseholdAssignment[]> {
+    return this.manager.find(HouseholdAssignment, {
+      where: { householdId },
+      order: { startedAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  async endAssignments(assignments: HouseholdAssignment[], at: Date, by: string): Promise<void> {
+    for (const assignment of assignments) {
+      assignment.endedAt = at;
+      assignment.endedBy = by;
+    }
+    if (assignments.length) await this.manager.save(HouseholdAssignment, assignments);
+  }
+
+  async insertAssignments(rows: Array<Partial<HouseholdAssignment>>): Promise<void> {
+    if (rows.length) await this.manager.insert(HouseholdAssignment, rows);
+  }
+}

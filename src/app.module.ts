@@ -30,6 +30,7 @@ import { WebhooksModule } from './modules/webhooks/webhooks.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { VisitsModule } from './modules/visits/visits.module.js';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
+import { AgendaModule } from './modules/agenda/agenda.module.js';
 
 export interface AppModuleOptions {
   /** Replaces the system clock; tests move time with it. */
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
         HouseholdsModule,
         VisitsModule,
         WorkingGroupsModule,
+        AgendaModule,
         DialoguesModule,
         StatsModule,
         LegalClockModule,

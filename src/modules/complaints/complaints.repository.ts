@@ -88,4 +88,24 @@ export class ComplaintsRepository {
       .getRawMany<{ id: string }>();
     return rows.map((row) => row.id);
   }
+
+  /** Open complaints of these projects (and households, when given) with a deadline on or before `until`. */
+  dueBy(projectIds: readonly string[], householdIds: readonly string[] | null, until: string): Promise<Complaint[]> {
+    if (projectIds.length === 0 || householdIds?.length === 0) return Promise.resolve([]);
+    const builder = this.manager
+      .createQueryBuilder(Complaint, 'c')
+      .where('c.project_id = ANY(:projectIds::uuid[])', { projectIds })
+      .andWhere(
+        new Brackets((q) =>
+          q
+            .where(`c.status = 'received' AND c.accept_due_on <= :until`, { until })
+            .orWhere(`c.status = 'accepted' AND c.resolve_due_on <= :until`, { until }),
+        ),
+      )
+      .orderBy('c.received_on', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(500);
+    if (householdIds) builder.andWhere('c.household_id = ANY(:householdIds::uuid[])', { householdIds });
+    return builder.getMany();
+  }
 }

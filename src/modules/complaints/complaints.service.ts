@@ -116,6 +116,11 @@ export class ComplaintsService {
     return this.complaints.listForProject(projectId, { ...filter, today: this.clock.today() });
   }
 
+  /** Open complaints whose next deadline (acceptance, then resolution) falls on or before `until`. */
+  dueBy(projectIds: readonly string[], householdIds: readonly string[] | null, until: string): Promise<Complaint[]> {
+    return this.complaints.dueBy(projectIds, householdIds, until);
+  }
+
   async get(id: string): Promise<ComplaintWithHistory> {
     const complaint = await this.complaints.findById(id);
     if (!complaint) throw new NotFoundError('Complaint', id);

@@ -94,4 +94,19 @@ export class DialoguesRepository {
       ['dialogueSessionId', 'householdId'],
     );
   }
+
+  /** Scheduled sessions of these projects in [from, to), by time. */
+  scheduledBetween(projectIds: readonly string[], from: Date, to: Date): Promise<DialogueSession[]> {
+    if (projectIds.length === 0) return Promise.resolve([]);
+    return this.manager
+      .createQueryBuilder(DialogueSession, 'session')
+      .where('session.project_id = ANY(:projectIds::uuid[])', { projectIds })
+      .andWhere(`session.status = 'scheduled' AND session.scheduled_at >= :from AND session.scheduled_at < :to`, {
+        from,
+        to,
+      })
+      .orderBy('session.scheduled_at', 'ASC')
+      .addOrderBy('session.id', 'ASC')
+      .getMany();
+  }
 }

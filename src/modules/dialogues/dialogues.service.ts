@@ -62,6 +62,11 @@ export class DialoguesService {
     return session ? { projectIds: [session.projectId] } : null;
   }
 
+  /** Scheduled sessions of these projects in [from, to). */
+  scheduledBetween(projectIds: readonly string[], from: Date, to: Date): Promise<DialogueSession[]> {
+    return this.sessions.scheduledBetween(projectIds, from, to);
+  }
+
   async get(id: string): Promise<DialogueSessionWithParticipants> {
     const session = await this.sessions.findById(id);
     if (!session) throw new NotFoundError('DialogueSession', id);

@@ -24,6 +24,14 @@ export class HouseholdsRepository {
     return this.manager.findOneBy(Household, { id });
   }
 
+  summaries(ids: readonly string[]): Promise<Array<Pick<Household, 'id' | 'code' | 'headName' | 'address'>>> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.manager.find(Household, {
+      select: { id: true, code: true, headName: true, address: true },
+      where: { id: In([...ids]) },
+    });
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await this.projectOf(id)) !== null;
   }
@@ -134,4 +142,69 @@ export class HouseholdsRepository {
   history(householdId: string): Promise<ConsentTransition[]> {
     return this.manager.find(ConsentTransition, { where: { householdId }, order: { at: 'ASC', id: 'ASC' } });
   }
+
+  /**
+   * Live, not handed-over households of these projects (and only these households, when given)
+   * that need a visit by the end of `date`: a follow-up planned on or before it, or silent longer
+   * than their project allows at `endOfDay`. Most urgent first; at most `limit`.
+   */
+  async needingVisit(
+    limits: ReadonlyArray<{ id: string; staleAfterDays: number }>,
+    householdIds: readonly string[] | null,
+    date: string,
+    endOfDay: Date,
+    limit: number,
+  ): Promise<AgendaHousehold[]> {
+    if (limits.length === 0 || householdIds?.length === 0) return [];
+    const rows: Array<{
+      id: string;
+      project_id: string;
+      code: string;
+      head_name: string;
+      address: string | null;
+      status: string;
+      next_follow_up_on: string | null;
+      last_contact_at: Date | null;
+      silent_since: Date;
+      stale_after_days: number;
+    }> = await this.manager.query(
+      `SELECT h.id, h.project_id, h.code, h.head_name, h.address, h.status, h.next_follow_up_on::text AS next_follow_up_on,
+              h.last_contact_at, COALESCE(h.last_contact_at, h.created_at) AS silent_since, p.stale_after_days
+       FROM households h
+       JOIN unnest($1::uuid[], $2::int[]) AS p(id, stale_after_days) ON p.id = h.project_id
+       WHERE h.archived_at IS NULL AND h.status <> 'handed_over'
+         AND ($3::uuid[] IS NULL OR h.id = ANY($3::uuid[]))
+         AND (h.next_follow_up_on <= $4::date
+              OR COALESCE(h.last_contact_at, h.created_at) + p.stale_after_days * interval '1 day' <= $5)
+       ORDER BY h.next_follow_up_on NULLS LAST, silent_since, h.code
+       LIMIT $6`,
+      [limits.map((l) => l.id), limits.map((l) => l.staleAfterDays), householdIds, date, endOfDay, limit],
+    );
+    return rows.map((row) => ({
+      householdId: row.id,
+      projectId: row.project_id,
+      code: row.code,
+      headName: row.head_name,
+      address: row.address,
+      status: row.status,
+      nextFollowUpOn: row.next_follow_up_on,
+      lastContactAt: row.last_contact_at,
+      silentSince: row.silent_since,
+      staleAfterDays: row.stale_after_days,
+    }));
+  }
+}
+
+/** What an agenda needs of a household that needs a visit. */
+export interface AgendaHousehold {
+  householdId: string;
+  projectId: string;
+  code: string;
+  headName: string;
+  address: string | null;
+  status: string;
+  nextFollowUpOn: string | null;
+  lastContactAt: Date | null;
+  silentSince: Date;
+  staleAfterDays: number;
 }

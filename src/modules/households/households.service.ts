@@ -24,6 +24,7 @@ import {
 } from './households.errors.js';
 import type { HouseholdConsentChanged } from './households.events.js';
 import type { HouseholdListPage } from './household-list.js';
+import type { AgendaHousehold } from './households.repository.js';
 import { HouseholdsRepository } from './households.repository.js';
 import type { LandParcel } from './land-parcel.entity.js';
 import { ResolvesScope } from '../access/scope-resolvers.js';
@@ -223,6 +224,22 @@ export class HouseholdsService {
   async history(id: string): Promise<ConsentTransition[]> {
     await this.assertExists(id);
     return this.households.history(id);
+  }
+
+  /** Households that need a visit by the end of `date` (see HouseholdsRepository.needingVisit). */
+  needingVisit(
+    limits: ReadonlyArray<{ id: string; staleAfterDays: number }>,
+    householdIds: readonly string[] | null,
+    date: string,
+    endOfDay: Date,
+    limit: number,
+  ): Promise<AgendaHousehold[]> {
+    return this.households.needingVisit(limits, householdIds, date, endOfDay, limit);
+  }
+
+  /** The code, head and address of these households, for lists that name them. */
+  async summaries(ids: readonly string[]): Promise<Array<Pick<Household, 'id' | 'code' | 'headName' | 'address'>>> {
+    return this.households.summaries(ids);
   }
 
   /** Where a household lies, for `@InScope('household')`. */

@@ -130,4 +130,15 @@ export class WorkingGroupsRepository {
   async insertAssignments(rows: Array<Partial<HouseholdAssignment>>): Promise<void> {
     if (rows.length) await this.manager.insert(HouseholdAssignment, rows);
   }
+
+  /** The households the groups `userId` belongs to now are responsible for now. */
+  async householdsOfMember(userId: string): Promise<Array<{ householdId: string; projectId: string }>> {
+    const rows: Array<{ household_id: string; project_id: string }> = await this.manager.query(
+      `SELECT a.household_id, a.project_id FROM household_assignments a
+       JOIN working_group_members m ON m.working_group_id = a.working_group_id AND m.left_at IS NULL
+       WHERE m.user_id = $1 AND a.ended_at IS NULL`,
+      [userId],
+    );
+    return rows.map((row) => ({ householdId: row.household_id, projectId: row.project_id }));
+  }
 }

@@ -182,6 +182,11 @@ export class WorkingGroupsService {
     return this.groups.assignmentsOfGroup(id);
   }
 
+  /** Households the user's groups are responsible for, now. */
+  householdsOfMember(userId: string): Promise<Array<{ householdId: string; projectId: string }>> {
+    return this.groups.householdsOfMember(userId);
+  }
+
   async history(householdId: string): Promise<HouseholdAssignment[]> {
     await this.households.assertExists(householdId);
     return this.groups.history(householdId);

@@ -14,6 +14,7 @@ import { ProjectAdministrativeUnit } from '../modules/projects/project-administr
 import { Project } from '../modules/projects/project.entity.js';
 import { Visit } from '../modules/visits/visit.entity.js';
 import { buildDemoData, type UnitRow } from './demo-data.js';
+import { insertDemoGroups } from './demo-groups.js';
 import { insertDemoUsers } from './demo-users.js';
 
 /** Serialises concurrent start-ups: only one process loads the demo. */
@@ -56,6 +57,7 @@ export class DemoSeeder {
       await insertAll(em, DialogueSession, data.sessions);
       await insertAll(em, DialogueParticipant, data.participants);
       const users = await insertDemoUsers(em);
+      const groups = await insertDemoGroups(em, this.clock.now());
       const jobs = await this.enqueueDemoJobs(em);
 
       return {
@@ -68,6 +70,8 @@ export class DemoSeeder {
         dialogueSessions: data.sessions.length,
         dialogueParticipants: data.participants.length,
         users,
+        workingGroups: groups.groups,
+        householdAssignments: groups.assignments,
         jobs,
       };
     });

@@ -15,6 +15,8 @@ const TABLES = [
   'consent_transitions',
   'dialogue_sessions',
   'dialogue_participants',
+  'working_groups',
+  'household_assignments',
 ];
 
 describe(DemoSeeder.name, () => {
@@ -52,10 +54,31 @@ describe(DemoSeeder.name, () => {
       dialogueSessions: counts.dialogue_sessions,
       dialogueParticipants: counts.dialogue_participants,
       users: DEMO_ACCOUNTS.length,
+      workingGroups: 2,
+      householdAssignments: counts.household_assignments,
       jobs: (await rows<{ n: number }>('SELECT count(*)::int AS n FROM job_outbox'))[0].n,
     });
     const projects = await rows<{ code: string }>('SELECT code FROM projects ORDER BY code');
     expect(projects.map((p) => p.code)).toEqual(['NTL-GD3', 'TAMDA-18', 'TK-MUONG-2012']);
+  });
+
+  it("should give the Phú Thượng officer a working group and real work on today's agenda", async () => {
+    const login = await request(t.http)
+      .post('/api/v1/auth/login')
+      .send({ email: 'canbo.phuthuong@demo.gpmb.vn', password: DEMO_PASSWORD })
+      .expect(200);
+    const officer = request.agent(t.http).set('Authorization', `Bearer ${login.body.accessToken}`);
+    const groups = await officer.get(`/api/v1/projects/${await projectId('NTL-GD3')}/working-groups`).expect(200);
+    expect(groups.body.items.map((g: { name: string }) => g.name)).toEqual(['Tổ công tác số 1 phường Phú Thượng']);
+    const agenda = await officer.get('/api/v1/me/agenda').expect(200);
+    expect(agenda.body.items.length).toBeGreaterThan(0);
+    const kinds = new Set(agenda.body.items.map((item: { kind: string }) => item.kind));
+    expect(kinds.has('follow_up_overdue') || kinds.has('follow_up_due')).toBe(true);
+    const ntl = await projectId('NTL-GD3');
+    expect(agenda.body.items.every((item: { projectId: string }) => item.projectId === ntl)).toBe(true);
+    // Thụy Khuê's group is led by the Tây Hồ chair, with the Tây Hồ officer as a member.
+    const tk = await officer.get(`/api/v1/projects/${await projectId('TK-MUONG-2012')}/working-groups`);
+    expect(tk.status).toBe(404);
   });
 
   it('should keep the administrative map before and after 1 July 2025', async () => {

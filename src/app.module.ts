@@ -31,6 +31,7 @@ import { UsersModule } from './modules/users/users.module.js';
 import { VisitsModule } from './modules/visits/visits.module.js';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
 import { AgendaModule } from './modules/agenda/agenda.module.js';
+import { SyncModule } from './modules/sync/sync.module.js';
 
 export interface AppModuleOptions {
   /** Replaces the system clock; tests move time with it. */
@@ -80,6 +81,7 @@ export class AppModule implements NestModule {
         VisitsModule,
         WorkingGroupsModule,
         AgendaModule,
+        SyncModule,
         DialoguesModule,
         StatsModule,
         LegalClockModule,

@@ -24,6 +24,8 @@ export class WorkingGroups1764510000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE working_group_members (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        -- The order things happened in, even within one instant.
+        seq bigserial NOT NULL,
         working_group_id uuid NOT NULL REFERENCES working_groups (id),
         user_id uuid NOT NULL REFERENCES users (id),
         joined_at timestamptz NOT NULL,
@@ -39,6 +41,7 @@ export class WorkingGroups1764510000000 implements MigrationInterface {
     await q.query(`
       CREATE TABLE household_assignments (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
+        seq bigserial NOT NULL,
         household_id uuid NOT NULL REFERENCES households (id),
         project_id uuid NOT NULL REFERENCES projects (id),
         working_group_id uuid NOT NULL REFERENCES working_groups (id),
@@ -58,7 +61,7 @@ export class WorkingGroups1764510000000 implements MigrationInterface {
     await q.query(
       `CREATE INDEX household_assignments_group_idx ON household_assignments (working_group_id) WHERE ended_at IS NULL`,
     );
-    await q.query(`CREATE INDEX household_assignments_history_idx ON household_assignments (household_id, started_at)`);
+    await q.query(`CREATE INDEX household_assignments_history_idx ON household_assignments (household_id, seq)`);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -6,6 +6,10 @@ export class WorkingGroupMember {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
+  /** The order of events, even within one instant (the database numbers rows as they come). */
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
+
   @Column({ name: 'working_group_id', type: 'uuid' })
   workingGroupId: string;
 

@@ -60,15 +60,15 @@ export class WorkingGroupsRepository {
     if (groupIds.length === 0) return [];
     return this.manager.find(WorkingGroupMember, {
       where: { workingGroupId: In([...groupIds]), leftAt: IsNull() },
-      order: { joinedAt: 'ASC', id: 'ASC' },
+      order: { seq: 'ASC' },
     });
   }
 
-  /** Every membership of a group, past ones included. */
+  /** Every membership of a group, past ones included, in the order they began. */
   memberships(groupId: string): Promise<WorkingGroupMember[]> {
     return this.manager.find(WorkingGroupMember, {
       where: { workingGroupId: groupId },
-      order: { joinedAt: 'ASC', id: 'ASC' },
+      order: { seq: 'ASC' },
     });
   }
 
@@ -100,7 +100,7 @@ export class WorkingGroupsRepository {
   assignmentsOfGroup(groupId: string): Promise<HouseholdAssignment[]> {
     return this.manager.find(HouseholdAssignment, {
       where: { workingGroupId: groupId, endedAt: IsNull() },
-      order: { startedAt: 'ASC', id: 'ASC' },
+      order: { seq: 'ASC' },
     });
   }
 
@@ -115,7 +115,7 @@ export class WorkingGroupsRepository {
   history(householdId: string): Promise<HouseholdAssignment[]> {
     return this.manager.find(HouseholdAssignment, {
       where: { householdId },
-      order: { startedAt: 'ASC', id: 'ASC' },
+      order: { seq: 'ASC' },
     });
   }
 

@@ -1,3 +1,4 @@
+import type { Household } from '../../src/modules/households/household.entity.js';
 import { SyncController } from '../../src/modules/sync/sync.controller.js';
 import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
@@ -20,7 +21,7 @@ describe(SyncController.name, () => {
     const unit = await makeUnit(t.dataSource, { name: 'Phường Phú Thượng' });
     const project = await makeProject(t.dataSource, { unitIds: [unit.id] });
     const officer = await t.as('officer', [unit.id], 'Lê Văn Dũng');
-    const households = [];
+    const households: Household[] = [];
     for (let i = 0; i < 50; i += 1) households.push(await makeHousehold(t.dataSource, project.id));
     const elsewhere = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
 
@@ -126,5 +127,71 @@ describe(SyncController.name, () => {
       .post('/api/v1/sync/visits')
       .send({ items: [item] })
       .expect(403);
+  });
+
+  it('should apply offline consent moves with every check, answer a changed household as a conflict, and replay a resend', async () => {
+    const unit = await makeUnit(t.dataSource);
+    const project = await makeProject(t.dataSource, { unitIds: [unit.id] });
+    const officer = await t.as('officer', [unit.id], 'Trần Thị Mai');
+    const agreeing = await makeHousehold(t.dataSource, project.id, { status: 'persuading' });
+    const changed = await makeHousehold(t.dataSource, project.id, { status: 'persuading' });
+    const illegal = await makeHousehold(t.dataSource, project.id, { status: 'not_contacted' });
+    // While the phone was offline, someone else moved this household.
+    await officer.api
+      .post(`/api/v1/households/${changed.id}/consent`)
+      .send({ status: 'objecting', reason: 'Hộ phản đối đơn giá' })
+      .expect(200);
+
+    const items = [
+      {
+        clientId: 'move-1',
+        householdId: agreeing.id,
+        basedOnVersion: 1,
+        move: { status: 'agreed', reason: 'Hộ đồng ý sau buổi vận động' },
+      },
+      {
+        clientId: 'move-2',
+        householdId: changed.id,
+        basedOnVersion: 1,
+        move: { status: 'agreed', reason: 'Hộ đồng ý' },
+      },
+      {
+        clientId: 'move-3',
+        householdId: illegal.id,
+        basedOnVersion: 1,
+        move: { status: 'handed_over', reason: 'Bàn giao', handedOverOn: '2026-03-09' },
+      },
+      { clientId: 'move-4', householdId: agreeing.id, move: { status: 'sideways' } },
+    ];
+    const first = await officer.api.post('/api/v1/sync/consent-moves').send({ items }).expect(200);
+    expect(first.body.counts).toEqual({ moved: 1, replayed: 0, conflict: 1, rejected: 2 });
+    expect(first.body.results[0]).toMatchObject({
+      outcome: 'moved',
+      household: { id: agreeing.id, status: 'agreed', version: 2 },
+    });
+    expect(first.body.results[1]).toMatchObject({
+      outcome: 'conflict',
+      household: { id: changed.id, status: 'objecting', version: 2 },
+      error: { statusCode: 409, code: 'STALE_VERSION' },
+    });
+    expect(first.body.results[2]).toMatchObject({
+      outcome: 'rejected',
+      error: { statusCode: 422, code: 'CONSENT_TRANSITION_NOT_ALLOWED' },
+    });
+    expect(first.body.results[3].error.code).toBe('VALIDATION_FAILED');
+    expect(Object.keys(first.body.results[3].error.details.fields)).toEqual(
+      expect.arrayContaining(['basedOnVersion', 'move.status', 'move.reason']),
+    );
+
+    const again = await officer.api.post('/api/v1/sync/consent-moves').send({ items }).expect(200);
+    expect(again.body.counts).toEqual({ moved: 0, replayed: 1, conflict: 1, rejected: 2 });
+    expect(again.body.results[0]).toMatchObject({ outcome: 'replayed', household: { status: 'agreed', version: 2 } });
+    const [{ count }] = await t.dataSource.query(
+      `SELECT count(*)::int AS count FROM consent_transitions WHERE household_id = ANY($1::uuid[])`,
+      [[agreeing.id, changed.id, illegal.id]],
+    );
+    expect(count).toBe(2);
+    const [{ version }] = await t.dataSource.query(`SELECT version FROM households WHERE id = $1`, [changed.id]);
+    expect(version).toBe(2);
   });
 });

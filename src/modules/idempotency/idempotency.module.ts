@@ -13,5 +13,6 @@ import { IdempotencyRecord } from './idempotency-record.entity.js';
     IdempotencyRepository,
     { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
   ],
+  exports: [IdempotencyService],
 })
 export class IdempotencyModule {}

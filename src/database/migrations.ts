@@ -14,6 +14,7 @@ import { OutboxLeases1764480000000 } from '../../migrations/1764480000000-Outbox
 import { FailedLoginTime1764490000000 } from '../../migrations/1764490000000-FailedLoginTime.js';
 import { HouseholdListIndexes1764500000000 } from '../../migrations/1764500000000-HouseholdListIndexes.js';
 import { WorkingGroups1764510000000 } from '../../migrations/1764510000000-WorkingGroups.js';
+import { VisitOfficers1764520000000 } from '../../migrations/1764520000000-VisitOfficers.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   FailedLoginTime1764490000000,
   HouseholdListIndexes1764500000000,
   WorkingGroups1764510000000,
+  VisitOfficers1764520000000,
 ];

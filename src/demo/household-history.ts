@@ -103,6 +103,8 @@ export class HouseholdHistory {
       projectId: this.projectId,
       visitedAt: spec.at,
       officers: spec.officers,
+      // Historical visits keep their officers by name.
+      officerIds: [],
       outcome: spec.outcome,
       notes: spec.notes,
       nextFollowUpOn: spec.nextFollowUpOn,

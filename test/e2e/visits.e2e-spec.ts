@@ -149,7 +149,8 @@ describe(VisitsController.name, () => {
   });
 
   it.each([
-    ['no officers', { officers: [] }, 'officers'],
+    ['no officers', { officers: [] }, 'officerIds'],
+    ['an officer id that is not a uuid', { officerIds: ['Trần Thị Mai'] }, 'officerIds'],
     ['an unknown outcome', { outcome: 'happy' }, 'outcome'],
     ['a time without a zone', { visitedAt: '2026-03-09T15:30:00' }, 'visitedAt'],
     ['an impossible follow-up date', { nextFollowUpOn: '2026-02-30' }, 'nextFollowUpOn'],

@@ -5,7 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config.js';
 import { CacheTags } from '../access/cache-tags.js';
 import { type Principal, seesEverything } from '../access/principal.js';
 import { PrincipalScopes, ResolvesScope } from '../access/scope-resolvers.js';
-import { EVERYTHING, type RecordLocation, type Scope } from '../access/scope.js';
+import { EVERYTHING, projectInScope, type RecordLocation, type Scope } from '../access/scope.js';
+import type { Role } from '../access/domain/roles.js';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service.js';
 import { ProjectsRepository } from './projects.repository.js';
 
@@ -37,6 +38,21 @@ export class ProjectScopes extends PrincipalScopes {
     const scope = { all: false, unitIds, projectIds: unitIds.length ? await this.projects.idsInUnits(unitIds) : [] };
     this.cache.set(key, scope, [...CacheTags.of(principal), CacheTags.scopes]);
     return scope;
+  }
+
+  /** Whether an account (role and units) may work on the project: it lies in the account's wards. */
+  async canSee(
+    account: { id: string; fullName: string; role: Role; administrativeUnitIds: string[] },
+    projectId: string,
+  ) {
+    const scope = await this.scopeOf({
+      type: 'user',
+      id: account.id,
+      name: account.fullName,
+      role: account.role,
+      administrativeUnitIds: account.administrativeUnitIds,
+    });
+    return projectInScope(scope, projectId);
   }
 
   @ResolvesScope('project')

@@ -17,8 +17,13 @@ export class Visit {
   @Column({ name: 'visited_at', type: 'timestamptz' })
   visitedAt: Date;
 
+  /** Names of the officers present, as recorded (those of officerIds, then any without an account). */
   @Column({ type: 'text', array: true })
   officers: string[];
+
+  /** The officers present who have an account. */
+  @Column({ name: 'officer_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  officerIds: string[];
 
   @Column({ type: 'varchar', length: 16 })
   outcome: VisitOutcome;

@@ -4,6 +4,15 @@ import type { PageQueryDto } from '../../common/http/pagination.js';
 import { Visit } from './visit.entity.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
+export interface VisitFilter {
+  /** Visits any of these accounts was on. */
+  officerIds?: readonly string[];
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+}
+
 @Injectable()
 export class VisitsRepository {
   constructor(private readonly tx: TransactionHost) {}
@@ -33,6 +42,23 @@ export class VisitsRepository {
     delete (visit as Partial<Visit>).idempotencyKey;
     delete (visit as Partial<Visit>).requestHash;
     return visit;
+  }
+
+  /** A project's visits, latest first, optionally only those any of `officerIds` was on, in a time range. */
+  listInProject(projectId: string, filter: VisitFilter): Promise<[Visit[], number]> {
+    const builder = this.manager
+      .createQueryBuilder(Visit, 'visit')
+      .where('visit.project_id = :projectId', { projectId });
+    if (filter.officerIds)
+      builder.andWhere('visit.officer_ids && :officerIds::uuid[]', { officerIds: filter.officerIds });
+    if (filter.from) builder.andWhere('visit.visited_at >= :from', { from: filter.from });
+    if (filter.to) builder.andWhere('visit.visited_at < :to', { to: filter.to });
+    return builder
+      .orderBy('visit.visited_at', 'DESC')
+      .addOrderBy('visit.id', 'ASC')
+      .skip(filter.offset)
+      .take(filter.limit)
+      .getManyAndCount();
   }
 
   listForHousehold(householdId: string, page: PageQueryDto): Promise<[Visit[], number]> {

@@ -6,10 +6,14 @@ import { IdempotencyKeyReusedError, requestHash } from '../../common/http/idempo
 import type { Actor } from '../../common/request-context.js';
 import { EventBus } from '../../events/event-bus.service.js';
 import { HouseholdsService } from '../households/households.service.js';
+import { ProjectScopes } from '../projects/project-scopes.service.js';
+import { ProjectsService } from '../projects/projects.service.js';
+import { UsersService } from '../users/users.service.js';
+import { InputValidationError } from '../../common/errors/domain-error.js';
 import type { CreateVisitDto } from './dto/create-visit.dto.js';
 import type { Visit } from './visit.entity.js';
 import { FollowUpBeforeVisitError, VisitInFutureError } from './visits.errors.js';
-import { VisitsRepository } from './visits.repository.js';
+import { type VisitFilter, VisitsRepository } from './visits.repository.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
 /** Phones' clocks drift; a visit a few minutes "in the future" is a clock, not a lie. */
@@ -29,6 +33,9 @@ export class VisitsService {
     private readonly households: HouseholdsService,
     private readonly events: EventBus,
     private readonly clock: Clock,
+    private readonly users: UsersService,
+    private readonly scopes: ProjectScopes,
+    private readonly projects: ProjectsService,
   ) {}
 
   /**
@@ -49,6 +56,11 @@ export class VisitsService {
     if (input.nextFollowUpOn && input.nextFollowUpOn < visitDay)
       throw new FollowUpBeforeVisitError(input.nextFollowUpOn, visitDay);
     const hash = idempotencyKey ? requestHash(input) : null;
+    if (!input.officerIds?.length && !input.officers?.length) {
+      throw new InputValidationError({
+        officerIds: ['name at least one officer: officerIds (accounts) or officers (names)'],
+      });
+    }
 
     return this.tx.run(async () => {
       const household = await this.households.lockLive(householdId);
@@ -59,11 +71,14 @@ export class VisitsService {
           return { visit: earlier, replayed: true };
         }
       }
+      const officerIds = input.officerIds ?? [];
+      const names = await this.officerNames(officerIds, household.projectId);
       const visit = await this.visits.insert({
         householdId,
         projectId: household.projectId,
         visitedAt,
-        officers: input.officers,
+        officers: [...names, ...(input.officers ?? []).filter((name) => !names.includes(name))],
+        officerIds,
         outcome: input.outcome,
         notes: input.notes ?? null,
         nextFollowUpOn: input.nextFollowUpOn ?? null,
@@ -86,6 +101,29 @@ export class VisitsService {
       });
       return { visit, replayed: false };
     });
+  }
+
+  /** The names of these accounts, each an active user who may work on the project (400 otherwise). */
+  private async officerNames(officerIds: readonly string[], projectId: string): Promise<string[]> {
+    const names: string[] = [];
+    const outside: string[] = [];
+    for (const id of officerIds) {
+      const account = await this.users.findActiveIdentity(id);
+      if (account && (await this.scopes.canSee(account, projectId))) names.push(account.fullName);
+      else outside.push(id);
+    }
+    if (outside.length) {
+      throw new InputValidationError({
+        officerIds: outside.map((id) => `user ${id} is not an active account of the project's wards`),
+      });
+    }
+    return names;
+  }
+
+  /** A project's visits, latest first; only those an officer (account) was on, when given. */
+  async listInProject(projectId: string, filter: VisitFilter): Promise<[Visit[], number]> {
+    await this.projects.assertExists(projectId);
+    return this.visits.listInProject(projectId, filter);
   }
 
   async list(householdId: string, page: PageQueryDto): Promise<[Visit[], number]> {

@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
+import { PageQueryDto, pageOf } from '../../common/http/pagination.js';
 import { ParseId } from '../../common/http/params.js';
+import { VisitPageResponse, VisitResponse } from '../visits/dto/visit.response.js';
 import { ETAG_HEADER, ApiIfMatch, ExpectedVersion } from '../../common/http/versioning.js';
 import type { Actor } from '../../common/request-context.js';
 import { CurrentActor, CurrentPrincipal, InScope, Requires } from '../access/access.decorators.js';
@@ -160,6 +162,17 @@ export class WorkingGroupsController {
   @ApiErrorResponses(400, 404)
   async households(@Param('id', ParseId) id: string): Promise<AssignmentListResponse> {
     return { items: (await this.groups.householdsOf(id)).map((row) => AssignmentResponse.from(row)) };
+  }
+
+  @Get('working-groups/:id/visits')
+  @Requires('visits:read')
+  @InScope('workingGroup')
+  @ApiOperation({ summary: "Visits the group's current members were on, latest first" })
+  @ApiOkResponse({ type: VisitPageResponse })
+  @ApiErrorResponses(400, 404)
+  async visits(@Param('id', ParseId) id: string, @Query() query: PageQueryDto): Promise<VisitPageResponse> {
+    const [visits, total] = await this.groups.visitsOf(id, query);
+    return pageOf(visits, total, query, VisitResponse.from);
   }
 
   @Get('households/:id/assignments')

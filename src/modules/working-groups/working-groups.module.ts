@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { HouseholdsModule } from '../households/households.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { VisitsModule } from '../visits/visits.module.js';
 import { HouseholdAssignment } from './household-assignment.entity.js';
 import { WorkingGroupMember } from './working-group-member.entity.js';
 import { WorkingGroup } from './working-group.entity.js';
@@ -17,6 +18,7 @@ import { WorkingGroupsService } from './working-groups.service.js';
     ProjectsModule,
     HouseholdsModule,
     UsersModule,
+    VisitsModule,
   ],
   controllers: [WorkingGroupsController],
   providers: [WorkingGroupsService, WorkingGroupsRepository],

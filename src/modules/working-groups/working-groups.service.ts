@@ -5,11 +5,13 @@ import type { Actor } from '../../common/request-context.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import type { Principal } from '../access/principal.js';
 import { ResolvesScope } from '../access/scope-resolvers.js';
-import { projectInScope, type RecordLocation } from '../access/scope.js';
+import type { RecordLocation } from '../access/scope.js';
 import { HouseholdsService } from '../households/households.service.js';
 import { ProjectScopes } from '../projects/project-scopes.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { UsersService } from '../users/users.service.js';
+import type { Visit } from '../visits/visit.entity.js';
+import { VisitsService } from '../visits/visits.service.js';
 import {
   type GroupFacts,
   planAssignment,
@@ -62,6 +64,7 @@ export class WorkingGroupsService {
     private readonly projects: ProjectsService,
     private readonly scopes: ProjectScopes,
     private readonly users: UsersService,
+    private readonly visits: VisitsService,
     private readonly tx: TransactionHost,
     private readonly clock: Clock,
   ) {}
@@ -182,6 +185,13 @@ export class WorkingGroupsService {
     return this.groups.assignmentsOfGroup(id);
   }
 
+  /** Visits the group's current members were on, in its project, latest first. */
+  async visitsOf(id: string, page: { limit: number; offset: number }): Promise<[Visit[], number]> {
+    const { group, members } = await this.get(id);
+    if (members.length === 0) return [[], 0];
+    return this.visits.listInProject(group.projectId, { officerIds: members.map((m) => m.userId), ...page });
+  }
+
   /** Households the user's groups are responsible for, now. */
   householdsOfMember(userId: string): Promise<Array<{ householdId: string; projectId: string }>> {
     return this.groups.householdsOfMember(userId);
@@ -258,17 +268,8 @@ export class WorkingGroupsService {
   private async assertCanWorkOn(projectId: string, userIds: readonly string[], field: string): Promise<void> {
     const outside: string[] = [];
     for (const userId of userIds) {
-      const identity = await this.users.findActiveIdentity(userId);
-      const scope = identity
-        ? await this.scopes.scopeOf({
-            type: 'user',
-            id: identity.id,
-            name: identity.fullName,
-            role: identity.role,
-            administrativeUnitIds: identity.administrativeUnitIds,
-          })
-        : undefined;
-      if (!scope || !projectInScope(scope, projectId)) outside.push(userId);
+      const account = await this.users.findActiveIdentity(userId);
+      if (!account || !(await this.scopes.canSee(account, projectId))) outside.push(userId);
     }
     if (outside.length) throw new MembersOutOfScopeError(field, outside);
   }

@@ -63,6 +63,7 @@ export function visitJson(row: Row): Row {
     projectId: row.project_id,
     visitedAt: row.visited_at,
     officers: row.officers,
+    officerIds: row.officer_ids ?? [],
     outcome: row.outcome,
     notes: row.notes,
     nextFollowUpOn: row.next_follow_up_on,

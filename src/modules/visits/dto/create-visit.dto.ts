@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+} from 'class-validator';
+import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
 import { IsCivilDate, IsInstant, IsText } from '../../../common/http/validators.js';
 import { VISIT_OUTCOMES, type VisitOutcome } from '../visit.entity.js';
 
@@ -13,13 +24,27 @@ export class CreateVisitDto {
   @IsInstant()
   visitedAt: string;
 
-  @ApiProperty({
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 20,
+    description: "Officers present who have an account (active users of the project's wards); their names are recorded",
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  officerIds?: string[];
+
+  @ApiPropertyOptional({
     type: [String],
     example: ['Trần Thị Mai', 'Lê Văn Dũng'],
-    description: 'Officers present (names or user ids)',
+    maxItems: 20,
+    description: 'Names of others present without an account (at least one officer in all, here or in officerIds)',
   })
+  @IsOmittable()
   @IsArray()
-  @ArrayMinSize(1)
   @ArrayMaxSize(20)
   @Transform(({ value }: { value: unknown }) =>
     Array.isArray(value) ? value.map((v: unknown) => (typeof v === 'string' ? v.normalize('NFC').trim() : v)) : value,
@@ -27,7 +52,7 @@ export class CreateVisitDto {
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(200, { each: true })
-  officers: string[];
+  officers?: string[];
 
   @ApiProperty({ enum: VISIT_OUTCOMES })
   @IsIn(VISIT_OUTCOMES)

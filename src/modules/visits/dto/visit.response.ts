@@ -8,6 +8,8 @@ export class VisitResponse {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty() visitedAt: Date;
   @ApiProperty({ type: [String] }) officers: string[];
+  @ApiProperty({ type: [String], format: 'uuid', description: 'Officers present who have an account' })
+  officerIds: string[];
   @ApiProperty({ enum: VISIT_OUTCOMES }) outcome: VisitOutcome;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date' }) nextFollowUpOn: string | null;
@@ -22,6 +24,7 @@ export class VisitResponse {
       projectId: visit.projectId,
       visitedAt: visit.visitedAt,
       officers: visit.officers,
+      officerIds: visit.officerIds ?? [],
       outcome: visit.outcome,
       notes: visit.notes,
       nextFollowUpOn: visit.nextFollowUpOn,

@@ -72,8 +72,15 @@ export class SyncConsentMoveResultResponse {
   @ApiPropertyOptional({ type: SyncItemErrorResponse }) error?: Omit<ErrorResponse, 'requestId'>;
 }
 
+export class SyncConsentMoveCountsResponse {
+  @ApiProperty({ type: 'integer' }) moved: number;
+  @ApiProperty({ type: 'integer' }) replayed: number;
+  @ApiProperty({ type: 'integer' }) conflict: number;
+  @ApiProperty({ type: 'integer' }) rejected: number;
+}
+
 export class SyncConsentMovesResponse {
   @ApiProperty({ type: [SyncConsentMoveResultResponse] }) results: SyncConsentMoveResultResponse[];
-  @ApiProperty({ example: { moved: 3, replayed: 0, conflict: 1, rejected: 0 } })
+  @ApiProperty({ type: SyncConsentMoveCountsResponse })
   counts: Record<MoveOutcome, number>;
 }

@@ -63,9 +63,15 @@ export class SyncVisitResultResponse {
   error?: Omit<ErrorResponse, 'requestId'>;
 }
 
+export class SyncVisitCountsResponse {
+  @ApiProperty({ type: 'integer' }) created: number;
+  @ApiProperty({ type: 'integer' }) replayed: number;
+  @ApiProperty({ type: 'integer' }) rejected: number;
+}
+
 export class SyncVisitsResponse {
   @ApiProperty({ type: [SyncVisitResultResponse], description: 'One per item, in order' })
   results: SyncVisitResultResponse[];
-  @ApiProperty({ example: { created: 497, replayed: 1, rejected: 2 } })
+  @ApiProperty({ type: SyncVisitCountsResponse })
   counts: Record<SyncOutcome, number>;
 }

@@ -91,4 +91,62 @@ describe(ProjectVisitsController.name, () => {
     expect(ofGroup.body.items.map((v: { officerIds: string[] }) => v.officerIds)).toEqual([[w.minh.id]]);
     await w.stranger.api.get(`/api/v1/projects/${w.project.id}/visits`).expect(404);
   });
+
+  it('should count field work per working group and per officer for the week', async () => {
+    const w = await ward();
+    const other = await makeHousehold(t.dataSource, w.project.id, { nextFollowUpOn: '2026-03-01' });
+    await t.dataSource.query(`UPDATE households SET next_follow_up_on = '2026-03-05' WHERE id = $1`, [w.household.id]);
+    const group = await w.chair.api
+      .post(`/api/v1/projects/${w.project.id}/working-groups`)
+      .send({ name: 'Tổ 1', memberIds: [w.lan.id, w.minh.id] })
+      .expect(201);
+    await w.chair.api
+      .post(`/api/v1/working-groups/${group.body.id}/households`)
+      .send({ householdIds: [w.household.id, other.id], leadOfficerId: w.lan.id })
+      .expect(200);
+    // Monday 2026-03-09 is the start of TEST_NOW's week; Sunday the 8th is the week before.
+    const url = (id: string) => `/api/v1/households/${id}/visits`;
+    await w.lan.api
+      .post(url(other.id))
+      .send(visit({ officerIds: [w.lan.id], visitedAt: '2026-03-08T10:00:00+07:00', nextFollowUpOn: '2026-03-09' }))
+      .expect(201);
+    await w.lan.api
+      .post(url(w.household.id))
+      .send(visit({ officerIds: [w.lan.id, w.minh.id] }))
+      .expect(201);
+    await w.lan.api
+      .post(url(w.household.id))
+      .send(visit({ officerIds: [w.lan.id], visitedAt: '2026-03-10T08:00:00+07:00', nextFollowUpOn: '2026-03-17' }))
+      .expect(201);
+
+    const stats = await w.chair.api.get(`/api/v1/projects/${w.project.id}/stats/field-work`).expect(200);
+    expect(stats.body.weekStartsOn).toBe('2026-03-09');
+    expect(stats.body.groups).toEqual([
+      expect.objectContaining({
+        name: 'Tổ 1',
+        members: 2,
+        households: 2,
+        visitsThisWeek: 2,
+        householdsContactedThisWeek: 1,
+        // The household visited on Sunday was to be seen again on Monday.
+        overdueFollowUps: 1,
+      }),
+    ]);
+    expect(stats.body.officers).toEqual([
+      expect.objectContaining({
+        userId: w.lan.id,
+        name: 'Nguyễn Thị Lan',
+        visitsThisWeek: 2,
+        householdsLed: 2,
+        overdueFollowUps: 1,
+      }),
+      expect.objectContaining({
+        userId: w.minh.id,
+        visitsThisWeek: 1,
+        householdsContactedThisWeek: 1,
+        householdsLed: 0,
+      }),
+    ]);
+    await w.stranger.api.get(`/api/v1/projects/${w.project.id}/stats/field-work`).expect(404);
+  });
 });

@@ -32,6 +32,17 @@ export class HouseholdsRepository {
     });
   }
 
+  /** How many of these households are live, not handed over, with a follow-up planned before `today`. */
+  async countOverdue(ids: readonly string[], today: string): Promise<number> {
+    if (ids.length === 0) return 0;
+    const [row]: Array<{ n: number }> = await this.manager.query(
+      `SELECT count(*)::int AS n FROM households
+       WHERE id = ANY($1::uuid[]) AND archived_at IS NULL AND status <> 'handed_over' AND next_follow_up_on < $2`,
+      [ids, today],
+    );
+    return row.n;
+  }
+
   async exists(id: string): Promise<boolean> {
     return (await this.projectOf(id)) !== null;
   }

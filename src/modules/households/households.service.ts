@@ -237,6 +237,11 @@ export class HouseholdsService {
     return this.households.needingVisit(limits, householdIds, date, endOfDay, limit);
   }
 
+  /** How many of these households have a follow-up overdue at `today`. */
+  countOverdue(ids: readonly string[], today: string): Promise<number> {
+    return this.households.countOverdue(ids, today);
+  }
+
   /** The code, head and address of these households, for lists that name them. */
   async summaries(ids: readonly string[]): Promise<Array<Pick<Household, 'id' | 'code' | 'headName' | 'address'>>> {
     return this.households.summaries(ids);

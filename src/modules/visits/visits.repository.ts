@@ -61,6 +61,37 @@ export class VisitsRepository {
       .getManyAndCount();
   }
 
+  /** Per officer (account) of the project: visits and distinct households visited in [from, to). */
+  async countsByOfficer(
+    projectId: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ officerId: string; visits: number; households: number }>> {
+    const rows: Array<{ officer_id: string; visits: number; households: number }> = await this.manager.query(
+      `SELECT o.officer_id, count(*)::int AS visits, count(DISTINCT v.household_id)::int AS households
+       FROM visits v CROSS JOIN LATERAL unnest(v.officer_ids) AS o(officer_id)
+       WHERE v.project_id = $1 AND v.visited_at >= $2 AND v.visited_at < $3
+       GROUP BY o.officer_id`,
+      [projectId, from, to],
+    );
+    return rows.map((row) => ({ officerId: row.officer_id, visits: row.visits, households: row.households }));
+  }
+
+  /** Visits any of `officerIds` was on in [from, to), and the distinct households they reached. */
+  async countsForOfficers(
+    projectId: string,
+    officerIds: readonly string[],
+    from: Date,
+    to: Date,
+  ): Promise<{ visits: number; households: number }> {
+    const [row]: Array<{ visits: number; households: number }> = await this.manager.query(
+      `SELECT count(*)::int AS visits, count(DISTINCT household_id)::int AS households
+       FROM visits WHERE project_id = $1 AND officer_ids && $2::uuid[] AND visited_at >= $3 AND visited_at < $4`,
+      [projectId, officerIds, from, to],
+    );
+    return row;
+  }
+
   listForHousehold(householdId: string, page: PageQueryDto): Promise<[Visit[], number]> {
     return this.manager.findAndCount(Visit, {
       where: { householdId },

@@ -126,6 +126,16 @@ export class VisitsService {
     return this.visits.listInProject(projectId, filter);
   }
 
+  countsByOfficer(projectId: string, from: Date, to: Date) {
+    return this.visits.countsByOfficer(projectId, from, to);
+  }
+
+  countsForOfficers(projectId: string, officerIds: readonly string[], from: Date, to: Date) {
+    return officerIds.length
+      ? this.visits.countsForOfficers(projectId, officerIds, from, to)
+      : Promise.resolve({ visits: 0, households: 0 });
+  }
+
   async list(householdId: string, page: PageQueryDto): Promise<[Visit[], number]> {
     await this.households.assertExists(householdId);
     return this.visits.listForHousehold(householdId, page);

@@ -4,6 +4,8 @@ import { HouseholdsModule } from '../households/households.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
 import { UsersModule } from '../users/users.module.js';
 import { VisitsModule } from '../visits/visits.module.js';
+import { FieldWorkStatsController } from './field-work-stats.controller.js';
+import { FieldWorkStatsService } from './field-work-stats.service.js';
 import { HouseholdAssignment } from './household-assignment.entity.js';
 import { WorkingGroupMember } from './working-group-member.entity.js';
 import { WorkingGroup } from './working-group.entity.js';
@@ -20,8 +22,8 @@ import { WorkingGroupsService } from './working-groups.service.js';
     UsersModule,
     VisitsModule,
   ],
-  controllers: [WorkingGroupsController],
-  providers: [WorkingGroupsService, WorkingGroupsRepository],
+  controllers: [WorkingGroupsController, FieldWorkStatsController],
+  providers: [WorkingGroupsService, WorkingGroupsRepository, FieldWorkStatsService],
   exports: [WorkingGroupsService],
 })
 export class WorkingGroupsModule {}

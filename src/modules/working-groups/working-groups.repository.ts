@@ -141,4 +141,18 @@ export class WorkingGroupsRepository {
     );
     return rows.map((row) => ({ householdId: row.household_id, projectId: row.project_id }));
   }
+
+  /** Per lead officer, the households of the project they lead now. */
+  async householdsLedInProject(projectId: string): Promise<Map<string, string[]>> {
+    const rows = await this.manager.find(HouseholdAssignment, {
+      select: { householdId: true, leadOfficerId: true },
+      where: { projectId, endedAt: IsNull() },
+    });
+    const led = new Map<string, string[]>();
+    for (const row of rows) {
+      if (!row.leadOfficerId) continue;
+      led.set(row.leadOfficerId, [...(led.get(row.leadOfficerId) ?? []), row.householdId]);
+    }
+    return led;
+  }
 }

@@ -55,6 +55,23 @@ export class ProjectScopes extends PrincipalScopes {
     return projectInScope(scope, projectId);
   }
 
+  /**
+   * Which of `userIds` cannot work on the project: no active account among `accounts`, or one whose
+   * wards do not hold it. The one rule for members of working groups and officers of visits.
+   */
+  async cannotWorkOn(
+    projectId: string,
+    userIds: readonly string[],
+    accounts: ReadonlyArray<{ id: string; fullName: string; role: Role; administrativeUnitIds: string[] }>,
+  ): Promise<string[]> {
+    const outside: string[] = [];
+    for (const userId of userIds) {
+      const account = accounts.find((candidate) => candidate.id === userId);
+      if (!account || !(await this.canSee(account, projectId))) outside.push(userId);
+    }
+    return outside;
+  }
+
   @ResolvesScope('project')
   async locate(id: string): Promise<RecordLocation | null> {
     return (await this.projects.exists(id)) ? { projectIds: [id] } : null;

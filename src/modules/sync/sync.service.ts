@@ -68,12 +68,7 @@ export class SyncService {
       const clientId = typeof raw.clientId === 'string' ? raw.clientId : null;
       let claimed: { principalId: string; key: string } | undefined;
       try {
-        const item = (await validation.transform(raw, {
-          type: 'body',
-          metatype: SyncConsentMoveItemDto,
-        })) as SyncConsentMoveItemDto;
-        const location = await this.households.locate(item.householdId);
-        if (!location || !locationInScope(scope, location)) throw new NotFoundError('Household', item.householdId);
+        const item = await this.checked(raw, SyncConsentMoveItemDto, scope);
         const id = { principalId, key: `sync-consent:${item.clientId}` };
         const begun = await this.idempotency.begin({
           ...id,
@@ -112,12 +107,7 @@ export class SyncService {
     for (const [index, raw] of items.entries()) {
       const clientId = typeof raw.clientId === 'string' ? raw.clientId : null;
       try {
-        const item = (await validation.transform(raw, {
-          type: 'body',
-          metatype: SyncVisitItemDto,
-        })) as SyncVisitItemDto;
-        const location = await this.households.locate(item.householdId);
-        if (!location || !locationInScope(scope, location)) throw new NotFoundError('Household', item.householdId);
+        const item = await this.checked(raw, SyncVisitItemDto, scope);
         results.push({
           index,
           clientId,
@@ -128,5 +118,17 @@ export class SyncService {
       }
     }
     return results;
+  }
+
+  /** An item validated like a request body, naming a household in the caller's wards (404 otherwise). */
+  private async checked<T extends { householdId: string }>(
+    raw: Record<string, unknown>,
+    metatype: new () => T,
+    scope: Scope,
+  ): Promise<T> {
+    const item = (await validation.transform(raw, { type: 'body', metatype })) as T;
+    const location = await this.households.locate(item.householdId);
+    if (!location || !locationInScope(scope, location)) throw new NotFoundError('Household', item.householdId);
+    return item;
   }
 }

@@ -58,20 +58,15 @@ export class UsersRepository {
 
   /** An active user and their units in one round trip: this runs on every authenticated request. */
   async findActiveIdentity(id: string): Promise<UserIdentity | null> {
-    const rows: IdentityRow[] = await this.manager.query(
-      `SELECT u.id, u.email, u.full_name, u.role,
-              coalesce(array_agg(uau.administrative_unit_id::text)
-                         FILTER (WHERE uau.administrative_unit_id IS NOT NULL), '{}') AS unit_ids
-         FROM users u
-         LEFT JOIN user_administrative_units uau ON uau.user_id = u.id
-        WHERE u.id = $1 AND u.active
-        GROUP BY u.id`,
-      [id],
-    );
-    const row = rows[0];
-    return row
-      ? { id: row.id, email: row.email, fullName: row.full_name, role: row.role, administrativeUnitIds: row.unit_ids }
-      : null;
+    const rows: IdentityRow[] = await this.manager.query(identitiesWhere('u.id = $1'), [id]);
+    return rows[0] ? identityOf(rows[0]) : null;
+  }
+
+  /** The active accounts among `ids`, in one query (inactive and unknown ids are left out). */
+  async findActiveIdentities(ids: readonly string[]): Promise<UserIdentity[]> {
+    if (ids.length === 0) return [];
+    const rows: IdentityRow[] = await this.manager.query(identitiesWhere('u.id = ANY($1::uuid[])'), [ids]);
+    return rows.map(identityOf);
   }
 
   /** Unit ids per user, for a page of users in one query. */
@@ -137,3 +132,21 @@ export class UsersRepository {
     return this.manager.countBy(User, { role: 'admin', active: true });
   }
 }
+
+/** An active account with its units, for the accounts `where` selects (the access guard's read, among others). */
+const identitiesWhere = (where: string) => `
+  SELECT u.id, u.email, u.full_name, u.role,
+         coalesce(array_agg(uau.administrative_unit_id::text)
+                    FILTER (WHERE uau.administrative_unit_id IS NOT NULL), '{}') AS unit_ids
+    FROM users u
+    LEFT JOIN user_administrative_units uau ON uau.user_id = u.id
+   WHERE ${where} AND u.active
+   GROUP BY u.id`;
+
+const identityOf = (row: IdentityRow): UserIdentity => ({
+  id: row.id,
+  email: row.email,
+  fullName: row.full_name,
+  role: row.role,
+  administrativeUnitIds: row.unit_ids,
+});

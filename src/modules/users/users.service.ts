@@ -163,6 +163,11 @@ export class UsersService {
     return this.users.findActiveIdentity(id);
   }
 
+  /** The active accounts among `ids`, in one query. */
+  findActiveIdentities(ids: readonly string[]): Promise<UserIdentity[]> {
+    return this.users.findActiveIdentities(ids);
+  }
+
   /**
    * Creates the configured first admin unless an active admin exists. Safe when several processes
    * start together: they queue on a lock, and the unique email index backs that up. A password too

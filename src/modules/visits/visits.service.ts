@@ -105,19 +105,14 @@ export class VisitsService {
 
   /** The names of these accounts, each an active user who may work on the project (400 otherwise). */
   private async officerNames(officerIds: readonly string[], projectId: string): Promise<string[]> {
-    const names: string[] = [];
-    const outside: string[] = [];
-    for (const id of officerIds) {
-      const account = await this.users.findActiveIdentity(id);
-      if (account && (await this.scopes.canSee(account, projectId))) names.push(account.fullName);
-      else outside.push(id);
-    }
+    const accounts = await this.users.findActiveIdentities(officerIds);
+    const outside = await this.scopes.cannotWorkOn(projectId, officerIds, accounts);
     if (outside.length) {
       throw new InputValidationError({
         officerIds: outside.map((id) => `user ${id} is not an active account of the project's wards`),
       });
     }
-    return names;
+    return officerIds.map((id) => accounts.find((account) => account.id === id)?.fullName ?? id);
   }
 
   /** A project's visits, latest first; only those an officer (account) was on, when given. */

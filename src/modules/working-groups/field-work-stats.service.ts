@@ -70,13 +70,13 @@ export class FieldWorkStatsService {
     const byOfficer = new Map((await this.visits.countsByOfficer(projectId, from, now)).map((r) => [r.officerId, r]));
     const led = await this.groups.householdsLedInProject(projectId);
     const officerIds = [...new Set([...byOfficer.keys(), ...led.keys()])];
+    const accounts = await this.users.findActiveIdentities(officerIds);
     const officers = [];
     for (const userId of officerIds) {
       const ledIds = led.get(userId) ?? [];
-      const account = await this.users.findActiveIdentity(userId);
       officers.push({
         userId,
-        name: account?.fullName ?? '',
+        name: accounts.find((account) => account.id === userId)?.fullName ?? '',
         visitsThisWeek: byOfficer.get(userId)?.visits ?? 0,
         householdsContactedThisWeek: byOfficer.get(userId)?.households ?? 0,
         householdsLed: ledIds.length,

@@ -266,11 +266,8 @@ export class WorkingGroupsService {
 
   /** Each user is an active account whose wards hold the project. */
   private async assertCanWorkOn(projectId: string, userIds: readonly string[], field: string): Promise<void> {
-    const outside: string[] = [];
-    for (const userId of userIds) {
-      const account = await this.users.findActiveIdentity(userId);
-      if (!account || !(await this.scopes.canSee(account, projectId))) outside.push(userId);
-    }
+    const accounts = await this.users.findActiveIdentities(userIds);
+    const outside = await this.scopes.cannotWorkOn(projectId, userIds, accounts);
     if (outside.length) throw new MembersOutOfScopeError(field, outside);
   }
 }

@@ -19,6 +19,9 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# Evidence files (EVIDENCE_DIR); docker compose mounts a named volume here, which takes this ownership.
+RUN mkdir -p /data/evidence && chown node:node /data/evidence
+ENV EVIDENCE_DIR=/data/evidence
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \

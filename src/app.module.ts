@@ -32,6 +32,7 @@ import { VisitsModule } from './modules/visits/visits.module.js';
 import { WorkingGroupsModule } from './modules/working-groups/working-groups.module.js';
 import { AgendaModule } from './modules/agenda/agenda.module.js';
 import { SyncModule } from './modules/sync/sync.module.js';
+import { EvidenceModule } from './modules/evidence/evidence.module.js';
 
 export interface AppModuleOptions {
   /** Replaces the system clock; tests move time with it. */
@@ -82,6 +83,7 @@ export class AppModule implements NestModule {
         WorkingGroupsModule,
         AgendaModule,
         SyncModule,
+        EvidenceModule,
         DialoguesModule,
         StatsModule,
         LegalClockModule,

@@ -168,6 +168,51 @@ class EnvironmentVariables {
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
 
+  /** Where evidence files are kept: `local` (a directory, a volume in docker compose) or `s3`. */
+  @IsIn(['local', 's3'])
+  EVIDENCE_STORAGE: 'local' | 's3' = 'local';
+
+  /** The directory of local evidence storage. */
+  @IsString()
+  EVIDENCE_DIR = './var/evidence';
+
+  /** The largest evidence file accepted, in bytes (default 10 MB). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
+
+  /** S3-compatible storage of evidence (EVIDENCE_STORAGE=s3). */
+  @IsOptional()
+  @IsString()
+  S3_BUCKET?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** An S3-compatible endpoint such as MinIO's; unset for AWS S3 itself. */
+  @IsOptional()
+  @Matches(/^https?:\/\//, { message: 'S3_ENDPOINT must be an http(s):// URL' })
+  S3_ENDPOINT?: string;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  S3_FORCE_PATH_STYLE = true;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** Prepended to every object key, so one bucket can hold several deployments. */
+  @IsOptional()
+  @Matches(/^[\w\-./]*$/, { message: 'S3_PREFIX may contain letters, digits, "_", "-", "." and "/" only' })
+  S3_PREFIX = '';
+
   /** The least zxcvbn score (0–4) a new password must reach. */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -194,6 +239,20 @@ function parseTrustProxy(value: string): TrustProxy {
 function defaultQueuePrefix(databaseUrl: string): string {
   const name = decodeURIComponent(new URL(databaseUrl).pathname.replace(/^\//, '')) || 'default';
   return `gpmb-${name.replace(/[^\w-]/g, '-')}`.slice(0, 40);
+}
+
+/** S3-compatible object storage of evidence files. */
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  /** An S3-compatible endpoint (MinIO, Ceph, a cloud's object storage); unset for AWS itself. */
+  endpoint?: string;
+  /** Path-style addressing (`endpoint/bucket/key`), which most S3-compatible servers need. */
+  forcePathStyle: boolean;
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  /** Prepended to every key, so one bucket can serve several deployments. */
+  prefix: string;
 }
 
 export interface AppConfig {
@@ -224,6 +283,10 @@ export interface AppConfig {
   writeRateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   authFailureRateLimitPerMinute: number;
+  evidence: {
+    maxBytes: number;
+    storage: { kind: 'local'; dir: string } | ({ kind: 's3' } & S3Settings);
+  };
   jobs: {
     queuePrefix: string;
     runWorkerInApi: boolean;
@@ -254,6 +317,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     throw new ConfigValidationError('Invalid configuration:\n  JWT_SECRET is required in production');
   }
+  if (parsed.EVIDENCE_STORAGE === 's3' && !parsed.S3_BUCKET) {
+    throw new ConfigValidationError('Invalid configuration:\n  S3_BUCKET is required with EVIDENCE_STORAGE=s3');
+  }
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
     throw new ConfigValidationError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD go together');
   }
@@ -283,6 +349,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     writeRateLimitPerMinute: parsed.WRITE_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
     authFailureRateLimitPerMinute: parsed.AUTH_FAILURE_RATE_LIMIT_PER_MINUTE,
+    evidence: {
+      maxBytes: parsed.EVIDENCE_MAX_BYTES,
+      storage:
+        parsed.EVIDENCE_STORAGE === 's3'
+          ? {
+              kind: 's3',
+              bucket: parsed.S3_BUCKET as string,
+              region: parsed.S3_REGION,
+              endpoint: parsed.S3_ENDPOINT,
+              forcePathStyle: parsed.S3_FORCE_PATH_STYLE,
+              accessKeyId: parsed.S3_ACCESS_KEY_ID,
+              secretAccessKey: parsed.S3_SECRET_ACCESS_KEY,
+              prefix: parsed.S3_PREFIX,
+            }
+          : { kind: 'local', dir: parsed.EVIDENCE_DIR },
+    },
     jobs: {
       queuePrefix: parsed.QUEUE_PREFIX ?? defaultQueuePrefix(parsed.DATABASE_URL),
       runWorkerInApi: parsed.RUN_WORKER_IN_API,

@@ -15,6 +15,7 @@ import { FailedLoginTime1764490000000 } from '../../migrations/1764490000000-Fai
 import { HouseholdListIndexes1764500000000 } from '../../migrations/1764500000000-HouseholdListIndexes.js';
 import { WorkingGroups1764510000000 } from '../../migrations/1764510000000-WorkingGroups.js';
 import { VisitOfficers1764520000000 } from '../../migrations/1764520000000-VisitOfficers.js';
+import { EvidenceFiles1764530000000 } from '../../migrations/1764530000000-EvidenceFiles.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   HouseholdListIndexes1764500000000,
   WorkingGroups1764510000000,
   VisitOfficers1764520000000,
+  EvidenceFiles1764530000000,
 ];

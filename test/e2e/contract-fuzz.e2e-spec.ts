@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import request from 'supertest';
 import { DemoSeeder } from '../../src/demo/demo-seed.js';
+import { pngImage } from '../factories/evidence-files.js';
 import { makeUser } from '../factories/user-factories.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 import { HOSTILE_VALUES, rowCounts, WRITE_TABLES } from '../utils/hostile.js';
@@ -39,6 +40,9 @@ const TABLE_OF_SEGMENT: Record<string, string> = {
   webhooks: 'webhook_subscriptions',
   'webhook-deliveries': 'webhook_deliveries',
   'working-groups': 'working_groups',
+  visits: 'visits',
+  'consent-moves': 'consent_transitions',
+  evidence: 'evidence_files',
 };
 
 /** Signing out would end the session every later request uses; the sign-in routes have their own tests. */
@@ -161,6 +165,12 @@ describe('every route, as its contract says', () => {
     await t.dataSource.query(`INSERT INTO working_groups (project_id, name) VALUES ($1, 'Tổ công tác thử')`, [
       household.project_id,
     ]);
+    const [visit] = await t.dataSource.query<{ id: string }[]>(`SELECT id FROM visits ORDER BY id LIMIT 1`);
+    await t.admin
+      .post(`/api/v1/visits/${visit.id}/evidence`)
+      .field('kind', 'photo')
+      .attach('file', pngImage(), { filename: 'anh.png', contentType: 'image/png' })
+      .expect(201);
     // A user to edit, so the admin signed in here is never the one deactivated.
     const victim = await makeUser(t.dataSource, { role: 'officer' });
 

@@ -1,6 +1,10 @@
 import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { AppModuleOptions } from '../../src/app.module.js';
@@ -82,6 +86,12 @@ export async function createTestApp(
     // The tests' webhook receivers listen on 127.0.0.1.
     webhooks: { allowPrivateTargets: true },
     ...options.config,
+    // Evidence files of its own, removed with the app; the same directory as the app it shares a database with.
+    evidence:
+      options.config?.evidence ??
+      (owner
+        ? owner.config.evidence
+        : { ...defaults.evidence, storage: { kind: 'local', dir: mkdtempSync(join(tmpdir(), 'gpmb-evidence-')) } }),
     // Queues of their own per test file, so files running in parallel never take each other's jobs.
     jobs: {
       queuePrefix: owner ? owner.config.jobs.queuePrefix : `gpmbtest-${randomBytes(4).toString('hex')}`,
@@ -159,6 +169,9 @@ export async function createTestApp(
       }
       await jobs.obliterate();
       await dropDatabase(url);
+      const { storage } = config.evidence;
+      if (storage.kind === 'local' && !options.config?.evidence)
+        await rm(storage.dir, { recursive: true, force: true });
     },
   };
 }

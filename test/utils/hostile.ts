@@ -38,6 +38,7 @@ export const WRITE_TABLES = [
   'complaints',
   'complaint_events',
   'enforcement_records',
+  'evidence_files',
   'legal_milestones',
   'holidays',
   'reminders',

@@ -10,7 +10,11 @@ export type ErrorKind =
   | 'conflict'
   | 'stale_version'
   | 'rule_violation'
-  | 'rate_limited';
+  | 'rate_limited'
+  /** A body over a size limit. */
+  | 'too_large'
+  /** Content of a type the route does not take. */
+  | 'unsupported_type';
 
 export type ErrorDetails = Record<string, unknown>;
 

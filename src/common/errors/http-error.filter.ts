@@ -22,6 +22,8 @@ const STATUS_BY_KIND: Record<ErrorKind, number> = {
   stale_version: HttpStatus.CONFLICT,
   rule_violation: HttpStatus.UNPROCESSABLE_ENTITY,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  unsupported_type: HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 };
 
 const REASON: Record<number, string> = {

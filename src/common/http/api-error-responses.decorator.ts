@@ -10,6 +10,8 @@ export const ERROR_DESCRIPTIONS = {
   404: 'Not found',
   409: 'Conflict: a duplicate, or a stale `version`',
   412: 'Stale `If-Match`',
+  413: 'The uploaded file is over the size limit; nothing was stored',
+  415: 'The uploaded file is not of an accepted type (by its content); nothing was stored',
   422: 'A domain rule refuses the request; `code` says which',
   429: 'Too many requests; retry later',
 } as const satisfies Record<number, string>;

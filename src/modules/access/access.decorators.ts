@@ -1,4 +1,5 @@
 import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import { isUUID } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../common/request-context.js';
 import type { Action } from './domain/permissions.js';
@@ -16,6 +17,15 @@ export interface ScopedResourceSpec {
   param: string;
   /** How a missing record is named in the 404 (`Household` → HOUSEHOLD_NOT_FOUND). */
   entity: string;
+  /** The form of its ids: UUIDs, or numbers (rows of an append-only history). */
+  idFormat: IdFormat;
+}
+
+export type IdFormat = 'uuid' | 'serial';
+
+/** Whether `id` has the form of the kind's ids; anything else is left to the route's validation (400). */
+export function isIdOf(format: IdFormat, id: string): boolean {
+  return format === 'uuid' ? isUUID(id) : /^[1-9]\d{0,17}$/.test(id);
 }
 
 export interface AccessRequest extends FastifyRequest {
@@ -39,11 +49,12 @@ export const Requires = (action: Action) => SetMetadata(REQUIRED_ACTION, action)
  * The route acts on one record named by a path parameter: it answers 404 unless that record lies
  * in the caller's scope, exactly as if it did not exist. Services then need no scope check of their own.
  */
-export const InScope = (kind: string, param = 'id') =>
+export const InScope = (kind: string, param = 'id', idFormat: IdFormat = 'uuid') =>
   SetMetadata(SCOPED_RESOURCE, {
     kind,
     param,
     entity: kind.charAt(0).toUpperCase() + kind.slice(1),
+    idFormat,
   } satisfies ScopedResourceSpec);
 
 function requestOf(context: ExecutionContext): AccessRequest {

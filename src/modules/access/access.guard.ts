@@ -1,9 +1,9 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { ModuleRef, Reflector } from '@nestjs/core';
-import { isUUID } from 'class-validator';
 import { DomainError, ForbiddenError, NotFoundError } from '../../common/errors/domain-error.js';
 import { RequestContext } from '../../common/request-context.js';
 import {
+  isIdOf,
   type AccessRequest,
   PUBLIC_ROUTE,
   REQUIRED_ACTION,
@@ -64,7 +64,7 @@ export class AccessGuard implements CanActivate {
     if (resource) {
       const id = (request.params as Record<string, string | undefined>)[resource.param];
       // Malformed ids are left to the route's own validation (400).
-      if (id && isUUID(id)) {
+      if (id && isIdOf(resource.idFormat, id)) {
         const location = await this.scopes.locate(resource.kind, id);
         if (!location || !locationInScope(scope, location)) throw new NotFoundError(resource.entity, id);
       }

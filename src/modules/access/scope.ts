@@ -10,7 +10,13 @@ export const EVERYTHING: Scope = { all: true };
  * Where a record lies, as its owner's scope resolver says: in projects (usually one; a resettlement
  * fund serves several), or in a ward itself (a ward's daily digest).
  */
-export type RecordLocation = { projectIds: readonly string[] } | { administrativeUnitId: string };
+export type RecordLocation =
+  | {
+      projectIds: readonly string[];
+      /** The household the record is about, for records that are about one. */
+      householdId?: string;
+    }
+  | { administrativeUnitId: string };
 
 export function projectInScope(scope: Scope, projectId: string): boolean {
   return scope.all || scope.projectIds.includes(projectId);

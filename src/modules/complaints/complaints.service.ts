@@ -131,7 +131,7 @@ export class ComplaintsService {
   @ResolvesScope('complaint')
   async locate(id: string): Promise<RecordLocation | null> {
     const complaint = await this.complaints.findById(id);
-    return complaint ? { projectIds: [complaint.projectId] } : null;
+    return complaint ? { projectIds: [complaint.projectId], householdId: complaint.householdId } : null;
   }
 
   async step(

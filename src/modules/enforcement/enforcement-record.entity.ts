@@ -1,3 +1,4 @@
+import type { PreconditionEvidence } from './domain/enforcement-evidence.js';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { DeliveryKind, EnforcementStatus, PersuasionAttestation } from './domain/enforcement-status.js';
 
@@ -38,6 +39,10 @@ export class EnforcementRecord {
   /** Visits of the household the chair attests as persuasion by the ward or the Fatherland Front. */
   @Column({ name: 'persuasion_attestations', type: 'jsonb', default: () => `'[]'::jsonb` })
   persuasionAttestations: PersuasionAttestation[];
+
+  /** Evidence files proving preconditions (a photo of the posted decision, the signed receipt …). */
+  @Column({ name: 'precondition_evidence', type: 'jsonb', default: () => `'[]'::jsonb` })
+  preconditionEvidence: PreconditionEvidence[];
 
   /** A held dialogue session the household was invited to. */
   @Column({ name: 'dialogue_session_id', type: 'uuid', nullable: true })

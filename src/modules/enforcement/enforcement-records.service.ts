@@ -7,7 +7,9 @@ import { ResolvesScope } from '../access/scope-resolvers.js';
 import type { RecordLocation } from '../access/scope.js';
 import { HouseholdArchivedError } from '../households/households.errors.js';
 import { HouseholdsService } from '../households/households.service.js';
+import type { EvidenceView } from '../evidence/evidence-file.entity.js';
 import type { Visit } from '../visits/visit.entity.js';
+import type { PreconditionEvidence } from './domain/enforcement-evidence.js';
 import type { Precondition } from './domain/enforcement-preconditions.js';
 import type { PersuasionAttestation } from './domain/enforcement-status.js';
 import { decideEdit, decisionDateErrors, type EnforcementDecision, fileStatus } from './domain/enforcement.rules.js';
@@ -28,6 +30,8 @@ export interface EnforcementView {
   record: EnforcementRecord;
   visits: ReadonlyMap<string, Visit>;
   missing: Precondition[];
+  /** The evidence files its preconditions point at. */
+  evidence: ReadonlyMap<string, EvidenceView>;
 }
 
 /**
@@ -60,6 +64,7 @@ export class EnforcementRecordsService {
         deliveryNote: input.deliveryNote ?? null,
         persuasionAttestations: (input.attestations ?? []).map(({ visitId, by }) => ({ visitId, by })),
         dialogueSessionId: input.dialogueSessionId ?? null,
+        preconditionEvidence: pointersOf(input.evidence),
       };
       const file = await this.files.load(fields);
       this.assertValid(fields, file, fields);
@@ -71,7 +76,7 @@ export class EnforcementRecordsService {
         createdBy: actor.name,
         createdById: actor.id,
       });
-      return { record, visits: file.visits, missing };
+      return { record, visits: file.visits, missing, evidence: file.evidence };
     });
   }
 
@@ -84,7 +89,7 @@ export class EnforcementRecordsService {
     return Promise.all(
       records.map(async (record) => {
         const file = await this.files.load(record, { visits, sessions });
-        return { record, visits, missing: this.openMissing(record, file) };
+        return { record, visits, missing: this.openMissing(record, file), evidence: file.evidence };
       }),
     );
   }
@@ -97,24 +102,25 @@ export class EnforcementRecordsService {
   @ResolvesScope('enforcementRecord')
   async locate(id: string): Promise<RecordLocation | null> {
     const record = await this.records.findById(id);
-    return record ? { projectIds: [record.projectId] } : null;
+    return record ? { projectIds: [record.projectId], householdId: record.householdId } : null;
   }
 
   update(id: string, input: UpdateEnforcementRecordDto, expected: number | undefined): Promise<EnforcementView> {
     return this.tx.run(async () => {
       const locked = await this.lock(id, expected);
       refuseUnless(decideEdit(locked.status));
-      const { version: _version, attestations, ...changes } = input;
+      const { version: _version, attestations, evidence, ...changes } = input;
       const next: EnforcementRecord = {
         ...locked,
         ...Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)),
         ...(attestations ? { persuasionAttestations: attestations.map(({ visitId, by }) => ({ visitId, by })) } : {}),
+        ...(evidence ? { preconditionEvidence: pointersOf(evidence) } : {}),
       };
       const file = await this.files.load(next);
       this.assertValid(next, file, next);
       const missing = this.files.missing(next, file);
       Object.assign(locked, next, { status: fileStatus(missing), version: locked.version + 1 });
-      return { record: await this.records.save(locked), visits: file.visits, missing };
+      return { record: await this.records.save(locked), visits: file.visits, missing, evidence: file.evidence };
     });
   }
 
@@ -132,7 +138,7 @@ export class EnforcementRecordsService {
 
   async view(record: EnforcementRecord): Promise<EnforcementView> {
     const file = await this.files.load(record);
-    return { record, visits: file.visits, missing: this.openMissing(record, file) };
+    return { record, visits: file.visits, missing: this.openMissing(record, file), evidence: file.evidence };
   }
 
   private async find(id: string): Promise<EnforcementRecord> {
@@ -179,6 +185,7 @@ export class EnforcementRecordsService {
         errors[`attestations.${index}.visitId`] = [`visit ${attestation.visitId} is not a visit of this household`];
       }
     });
+    Object.assign(errors, this.files.evidenceErrors(fields, file));
     const dialogue = file.dialogue;
     if (fields.dialogueSessionId && dialogue) {
       const problem = !dialogue.exists
@@ -192,6 +199,10 @@ export class EnforcementRecordsService {
     }
     if (Object.keys(errors).length) throw new EnforcementInputError(errors);
   }
+}
+
+function pointersOf(evidence: readonly PreconditionEvidence[] | undefined): PreconditionEvidence[] {
+  return (evidence ?? []).map(({ precondition, evidenceId }) => ({ precondition, evidenceId }));
 }
 
 export function refuseUnless(decision: EnforcementDecision): void {

@@ -81,7 +81,7 @@ export class EnforcementStepsService {
           actor,
         );
       }
-      return { record: saved, visits: file.visits, missing: [] };
+      return { record: saved, visits: file.visits, missing: [], evidence: file.evidence };
     });
   }
 
@@ -213,5 +213,10 @@ function evidenceOf(record: EnforcementRecord): EvidenceDto[] {
       note: by === 'ward' ? 'Vận động của tổ công tác phường' : 'Vận động của Mặt trận Tổ quốc',
     })),
     ...(record.dialogueSessionId ? [{ kind: 'dialogue_session', reference: record.dialogueSessionId }] : []),
+    ...record.preconditionEvidence.map(({ precondition, evidenceId }) => ({
+      kind: 'evidence_file',
+      reference: evidenceId,
+      note: precondition,
+    })),
   ];
 }

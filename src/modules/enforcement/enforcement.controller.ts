@@ -18,8 +18,8 @@ import { UpdateEnforcementRecordDto } from './dto/update-enforcement-record.dto.
 import { EnforcementRecordsService, type EnforcementView } from './enforcement-records.service.js';
 import { EnforcementStepsService } from './enforcement-steps.service.js';
 
-const toResponse = ({ record, visits, missing }: EnforcementView) =>
-  EnforcementRecordResponse.from(record, visits, missing);
+const toResponse = ({ record, visits, missing, evidence }: EnforcementView) =>
+  EnforcementRecordResponse.from(record, visits, missing, evidence);
 
 @ApiTags('enforcement')
 @Controller()

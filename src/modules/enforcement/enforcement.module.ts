@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DialoguesModule } from '../dialogues/dialogues.module.js';
+import { EvidenceModule } from '../evidence/evidence.module.js';
 import { HouseholdsModule } from '../households/households.module.js';
 import { LegalClockModule } from '../legal-clock/legal-clock.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
@@ -24,6 +25,7 @@ import { PersuasionFileReader } from './persuasion-file.reader.js';
     DialoguesModule,
     LegalClockModule,
     RemindersModule,
+    EvidenceModule,
   ],
   controllers: [EnforcementController],
   providers: [

@@ -4,6 +4,10 @@ import { NotFoundError } from '../../common/errors/domain-error.js';
 import { MAX_PAGE_SIZE } from '../../common/http/pagination.js';
 import { toLocalDateTime } from '../../common/time/civil-date.js';
 import { type DialogueSessionWithParticipants, DialoguesService } from '../dialogues/dialogues.service.js';
+import type { FieldErrors } from '../../common/errors/domain-error.js';
+import type { EvidenceView } from '../evidence/evidence-file.entity.js';
+import { EvidenceService } from '../evidence/evidence.service.js';
+import { preconditionEvidenceErrors } from './domain/enforcement-evidence.js';
 import { LegalCalendarService } from '../legal-clock/legal-calendar.service.js';
 import type { Visit } from '../visits/visit.entity.js';
 import { VisitsService } from '../visits/visits.service.js';
@@ -14,6 +18,8 @@ import type { EnforcementRecord } from './enforcement-record.entity.js';
 /** What the persuasion file of a household holds, loaded through the visits and dialogues services. */
 export interface PersuasionFile {
   visits: ReadonlyMap<string, Visit>;
+  /** The evidence files the record points at, by id (missing ones are absent). */
+  evidence: ReadonlyMap<string, EvidenceView>;
   dialogue: { exists: boolean; held: boolean; householdInvited: boolean } | null;
 }
 
@@ -27,6 +33,7 @@ export type FileFields = Pick<
   | 'deliveredOn'
   | 'persuasionAttestations'
   | 'dialogueSessionId'
+  | 'preconditionEvidence'
 >;
 
 /** Dialogue sessions already read in one call, by id (null: no such session). */
@@ -43,18 +50,35 @@ export class PersuasionFileReader {
     private readonly visits: VisitsService,
     private readonly dialogues: DialoguesService,
     private readonly calendar: LegalCalendarService,
+    private readonly evidence: EvidenceService,
     private readonly clock: Clock,
   ) {}
 
   /** The file of a record; pass what one call already read (the household's visits, sessions) to share it. */
   async load(
-    fields: Pick<FileFields, 'householdId' | 'projectId' | 'dialogueSessionId'>,
+    fields: Pick<FileFields, 'householdId' | 'projectId' | 'dialogueSessionId' | 'preconditionEvidence'>,
     known: { visits?: ReadonlyMap<string, Visit>; sessions?: SessionCache } = {},
   ): Promise<PersuasionFile> {
     return {
       visits: known.visits ?? (await this.visitsOf(fields.householdId)),
       dialogue: await this.dialogueFacts(fields, known.sessions ?? (new Map() as SessionCache)),
+      evidence: await this.evidenceOf(fields),
     };
+  }
+
+  /** What the record's pointers name wrongly (see preconditionEvidenceErrors). */
+  evidenceErrors(fields: FileFields, file: PersuasionFile): FieldErrors {
+    return preconditionEvidenceErrors(fields.preconditionEvidence, file.evidence, fields);
+  }
+
+  /** The files the record points at; a file of another project is left out, as if it did not exist. */
+  private async evidenceOf({
+    projectId,
+    preconditionEvidence,
+  }: Pick<FileFields, 'projectId' | 'preconditionEvidence'>): Promise<Map<string, EvidenceView>> {
+    if (preconditionEvidence.length === 0) return new Map();
+    const files = await this.evidence.findByIds(preconditionEvidence.map((pointer) => pointer.evidenceId));
+    return new Map(files.filter((file) => file.projectId === projectId).map((file) => [file.id, file]));
   }
 
   /** What the file still lacks for these fields. */

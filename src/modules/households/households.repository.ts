@@ -150,6 +150,14 @@ export class HouseholdsRepository {
     }));
   }
 
+  async transitionLocation(id: string): Promise<{ projectId: string; householdId: string } | null> {
+    const rows: Array<{ project_id: string; household_id: string }> = await this.manager.query(
+      `SELECT project_id, household_id FROM consent_transitions WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ? { projectId: rows[0].project_id, householdId: rows[0].household_id } : null;
+  }
+
   history(householdId: string): Promise<ConsentTransition[]> {
     return this.manager.find(ConsentTransition, { where: { householdId }, order: { at: 'ASC', id: 'ASC' } });
   }

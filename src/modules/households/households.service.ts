@@ -251,7 +251,15 @@ export class HouseholdsService {
   @ResolvesScope('household')
   async locate(id: string): Promise<RecordLocation | null> {
     const projectId = await this.households.projectOf(id);
-    return projectId ? { projectIds: [projectId] } : null;
+    return projectId ? { projectIds: [projectId], householdId: id } : null;
+  }
+
+  /** Where a consent move (a row of the consent history, by its number) lies, for `@InScope('consentMove')`. */
+  @ResolvesScope('consentMove')
+  async locateTransition(id: string): Promise<RecordLocation | null> {
+    if (!/^\d{1,18}$/.test(id)) return null;
+    const found = await this.households.transitionLocation(id);
+    return found ? { projectIds: [found.projectId], householdId: found.householdId } : null;
   }
 
   async assertExists(id: string): Promise<void> {

@@ -15,6 +15,8 @@ import type { Visit } from './visit.entity.js';
 import { FollowUpBeforeVisitError, VisitInFutureError } from './visits.errors.js';
 import { type VisitFilter, VisitsRepository } from './visits.repository.js';
 import { TransactionHost } from '../../database/transaction-host.js';
+import { ResolvesScope } from '../access/scope-resolvers.js';
+import type { RecordLocation } from '../access/scope.js';
 
 /** Phones' clocks drift; a visit a few minutes "in the future" is a clock, not a lie. */
 const CLOCK_SKEW_MS = 5 * 60 * 1000;
@@ -129,6 +131,13 @@ export class VisitsService {
     return officerIds.length
       ? this.visits.countsForOfficers(projectId, officerIds, from, to)
       : Promise.resolve({ visits: 0, households: 0 });
+  }
+
+  /** Where a visit lies, for `@InScope('visit')`. */
+  @ResolvesScope('visit')
+  async locate(id: string): Promise<RecordLocation | null> {
+    const visit = await this.visits.findById(id);
+    return visit ? { projectIds: [visit.projectId], householdId: visit.householdId } : null;
   }
 
   async list(householdId: string, page: PageQueryDto): Promise<[Visit[], number]> {

@@ -32,6 +32,9 @@ export const ACTIONS = [
   'queues:admin',
   // Working groups: form them, name their members, make them responsible for households.
   'groups:manage',
+  // Evidence files (photos of signed minutes, delivered notices, commitments): read them, attach them.
+  'evidence:read',
+  'evidence:write',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -45,6 +48,7 @@ const READS: readonly Action[] = [
   'complaints:read',
   'reminders:read',
   'resettlement:read',
+  'evidence:read',
 ];
 const FIELD_WORK: readonly Action[] = [
   'households:write',
@@ -53,6 +57,7 @@ const FIELD_WORK: readonly Action[] = [
   'dialogues:write',
   'complaints:write',
   'reminders:write',
+  'evidence:write',
 ];
 /** Decisions a ward chair signs: legal milestones, enforcement, resettlement allocations. */
 const WARD_DECISIONS: readonly Action[] = [

@@ -3,7 +3,13 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { IsCivilDate, IsText } from '../../../common/http/validators.js';
 import { DELIVERY_KINDS, type DeliveryKind } from '../domain/enforcement-status.js';
-import { MAX_ATTESTATIONS, PersuasionAttestationDto } from './persuasion-attestation.dto.js';
+import {
+  evidenceKey,
+  MAX_ATTESTATIONS,
+  MAX_PRECONDITION_EVIDENCE,
+  PersuasionAttestationDto,
+  PreconditionEvidenceDto,
+} from './persuasion-attestation.dto.js';
 
 const attestationKey = (a: PersuasionAttestationDto | undefined) => `${a?.visitId}/${a?.by}`;
 
@@ -70,6 +76,20 @@ export class CreateEnforcementRecordDto {
   @ValidateNested({ each: true })
   @Type(() => PersuasionAttestationDto)
   attestations?: PersuasionAttestationDto[];
+
+  @ApiPropertyOptional({
+    type: [PreconditionEvidenceDto],
+    description:
+      'Evidence files that prove preconditions (the full list), e.g. a photo of the posted decision for ' +
+      'decision_posted, the signed receipt or the witnessed refusal for decision_delivered',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PRECONDITION_EVIDENCE)
+  @ArrayUnique(evidenceKey, { message: 'evidence lists a file twice for the same precondition' })
+  @ValidateNested({ each: true })
+  @Type(() => PreconditionEvidenceDto)
+  evidence?: PreconditionEvidenceDto[];
 
   @ApiPropertyOptional({
     type: String,

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { EvidenceView } from '../../evidence/evidence-file.entity.js';
 import type { Visit } from '../../visits/visit.entity.js';
 import { PRECONDITIONS, type Precondition } from '../domain/enforcement-preconditions.js';
 import {
@@ -18,6 +19,15 @@ export class AttestedVisitResponse {
   @ApiProperty({ type: [String], description: 'Officers named on the visit record' }) officers: string[];
 }
 
+export class PreconditionEvidenceResponse {
+  @ApiProperty({ enum: PRECONDITIONS }) precondition: Precondition;
+  @ApiProperty({ format: 'uuid' }) evidenceId: string;
+  @ApiProperty({ nullable: true, type: String, description: 'From the evidence file' }) fileName: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Hex SHA-256 of its content' }) sha256: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'A newer copy, if one superseded it' })
+  supersededById: string | null;
+}
+
 export class EnforcementRecordResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) householdId: string;
@@ -30,6 +40,8 @@ export class EnforcementRecordResponse {
   @ApiProperty({ nullable: true, type: String }) deliveryNote: string | null;
   @ApiProperty({ type: [AttestedVisitResponse] }) attestations: AttestedVisitResponse[];
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) dialogueSessionId: string | null;
+  @ApiProperty({ type: [PreconditionEvidenceResponse], description: 'Evidence files proving preconditions' })
+  evidence: PreconditionEvidenceResponse[];
   @ApiProperty({ nullable: true, type: String }) persuasionNote: string | null;
   @ApiProperty({ enum: ENFORCEMENT_STATUSES }) status: EnforcementStatus;
   @ApiProperty({
@@ -60,6 +72,7 @@ export class EnforcementRecordResponse {
     record: EnforcementRecord,
     visits: ReadonlyMap<string, Visit>,
     missing: readonly Precondition[],
+    evidence: ReadonlyMap<string, EvidenceView>,
   ): EnforcementRecordResponse {
     return {
       id: record.id,
@@ -78,6 +91,13 @@ export class EnforcementRecordResponse {
         officers: visits.get(visitId)?.officers ?? [],
       })),
       dialogueSessionId: record.dialogueSessionId,
+      evidence: record.preconditionEvidence.map(({ precondition, evidenceId }) => ({
+        precondition,
+        evidenceId,
+        fileName: evidence.get(evidenceId)?.fileName ?? null,
+        sha256: evidence.get(evidenceId)?.sha256 ?? null,
+        supersededById: evidence.get(evidenceId)?.supersededById ?? null,
+      })),
       persuasionNote: record.persuasionNote,
       status: record.status,
       missingPreconditions: [...missing],

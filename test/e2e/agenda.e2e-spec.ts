@@ -129,6 +129,56 @@ describe(AgendaController.name, () => {
     await w.lan.api.get('/api/v1/me/agenda?date=2026-02-30').expect(400);
   });
 
+  it('should bring enforcement days and hand-over deadlines of the group’s households, as the clock moves', async () => {
+    const w = await ward();
+    const insertRecord = (householdId: string, fields: string, values: unknown[]) =>
+      t.dataSource.query<Array<{ id: string }>>(
+        `INSERT INTO enforcement_records (household_id, project_id, decision_no, decision_issued_on, created_by, ${fields})
+         VALUES ($1, $2, '125/QĐ-UBND', '2026-02-01', 'Chủ tịch', ${values.map((_, i) => `$${i + 3}`).join(', ')})
+         RETURNING id`,
+        [householdId, w.project.id, ...values],
+      );
+    // Enforcement on Friday 13 March at 08:00 in Hanoi; a complied household must hand over by 11 March.
+    const [scheduled] = await insertRecord(w.silent.id, 'status, scheduled_at', [
+      'scheduled',
+      new Date('2026-03-13T01:00:00Z'),
+    ]);
+    await insertRecord(w.dueToday.id, 'status, scheduled_at, complied_on, handover_due_on', [
+      'complied',
+      new Date('2026-02-10T01:00:00Z'),
+      '2026-02-10',
+      '2026-03-11',
+    ]);
+    await insertRecord(w.unassigned.id, 'status, scheduled_at', ['scheduled', new Date('2026-03-11T01:00:00Z')]);
+
+    const enforcementOf = async () =>
+      (await w.lan.api.get('/api/v1/me/agenda').expect(200)).body.items.filter(
+        (item: { kind: string }) => item.kind === 'enforcement_deadline',
+      );
+    // Tuesday: the hand-over is due tomorrow; Friday's enforcement is three days away. The household
+    // of no group is not Lan's.
+    expect(await enforcementOf()).toEqual([
+      expect.objectContaining({
+        householdId: w.dueToday.id,
+        why: 'Còn 1 ngày đến hạn bàn giao mặt bằng sau khi chấp hành (ngày 11/03/2026)',
+      }),
+      expect.objectContaining({
+        householdId: w.silent.id,
+        enforcementRecordId: scheduled.id,
+        why: 'Còn 3 ngày đến ngày cưỡng chế (08:00 ngày 13/03/2026) theo Quyết định số 125/QĐ-UBND',
+      }),
+    ]);
+    t.clock.set(new Date('2026-03-13T00:00:00Z'));
+    try {
+      expect((await enforcementOf()).map((item: { why: string }) => item.why)).toEqual([
+        'Quá hạn bàn giao mặt bằng sau khi chấp hành 2 ngày (hạn ngày 11/03/2026)',
+        'Cưỡng chế hôm nay lúc 08:00 theo Quyết định số 125/QĐ-UBND',
+      ]);
+    } finally {
+      t.clock.set(TEST_NOW);
+    }
+  });
+
   it('should give a chair every household of their wards, and an officer without a group nothing', async () => {
     const w = await ward();
     const chairs = await w.chair.api.get('/api/v1/me/agenda').expect(200);

@@ -10,7 +10,8 @@ import { HouseholdsService } from '../households/households.service.js';
 import { ProjectScopes } from '../projects/project-scopes.service.js';
 import { ProjectsService } from '../projects/projects.service.js';
 import { WorkingGroupsService } from '../working-groups/working-groups.service.js';
-import { type AgendaItem, buildAgenda, COMPLAINT_HORIZON_DAYS } from './domain/agenda.js';
+import { EnforcementRecordsService } from '../enforcement/enforcement-records.service.js';
+import { type AgendaItem, buildAgenda, COMPLAINT_HORIZON_DAYS, ENFORCEMENT_HORIZON_DAYS } from './domain/agenda.js';
 
 /** Households read per agenda at most; the agenda says when it stopped there. */
 export const AGENDA_HOUSEHOLD_LIMIT = 500;
@@ -38,6 +39,7 @@ export class AgendaService {
     private readonly groups: WorkingGroupsService,
     private readonly complaints: ComplaintsService,
     private readonly dialogues: DialoguesService,
+    private readonly enforcement: EnforcementRecordsService,
     private readonly clock: Clock,
   ) {}
 
@@ -56,9 +58,16 @@ export class AgendaService {
     const zone = this.clock.timeZone;
     const dayStart = atLocalTime(date, '00:00', zone);
     const dayEnd = atLocalTime(addDays(date, 1), '00:00', zone);
-    const [needing, complaints, sessions] = await Promise.all([
+    const enforcementUntil = addDays(date, ENFORCEMENT_HORIZON_DAYS);
+    const [needing, complaints, enforcement, sessions] = await Promise.all([
       this.households.needingVisit(limits, householdIds, date, dayEnd, AGENDA_HOUSEHOLD_LIMIT + 1),
       this.complaints.dueBy(projectIds, householdIds, addDays(date, COMPLAINT_HORIZON_DAYS)),
+      this.enforcement.dueBy(
+        projectIds,
+        householdIds,
+        enforcementUntil,
+        atLocalTime(addDays(enforcementUntil, 1), '00:00', zone),
+      ),
       this.dialogues.scheduledBetween(projectIds, dayStart, dayEnd),
     ]);
     const truncated = needing.length > AGENDA_HOUSEHOLD_LIMIT;
@@ -71,6 +80,15 @@ export class AgendaService {
         status: c.status,
         acceptDueOn: c.acceptDueOn,
         resolveDueOn: c.resolveDueOn,
+      })),
+      enforcement: enforcement.map((r) => ({
+        enforcementRecordId: r.id,
+        householdId: r.householdId,
+        projectId: r.projectId,
+        decisionNo: r.decisionNo,
+        status: r.status,
+        scheduledAt: r.scheduledAt,
+        handoverDueOn: r.handoverDueOn,
       })),
       sessions: sessions.map((s) => ({
         dialogueSessionId: s.id,

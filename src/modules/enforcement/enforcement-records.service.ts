@@ -94,6 +94,16 @@ export class EnforcementRecordsService {
     );
   }
 
+  /** Scheduled enforcement and hand-overs after compliance coming due by `until` (or past), for agendas. */
+  dueBy(
+    projectIds: readonly string[],
+    householdIds: readonly string[] | null,
+    until: string,
+    untilInstant: Date,
+  ): Promise<EnforcementRecord[]> {
+    return this.records.dueBy(projectIds, householdIds, until, untilInstant);
+  }
+
   async get(id: string): Promise<EnforcementView> {
     return this.view(await this.find(id));
   }

@@ -35,5 +35,6 @@ import { PersuasionFileReader } from './persuasion-file.reader.js';
     PersuasionFileReader,
     EnforcementRepository,
   ],
+  exports: [EnforcementRecordsService],
 })
 export class EnforcementModule {}

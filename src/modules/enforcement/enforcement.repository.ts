@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { Brackets, type EntityManager } from 'typeorm';
 import { EnforcementRecord } from './enforcement-record.entity.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { mapUniqueViolations } from '../../database/unique-violation.js';
@@ -28,6 +28,34 @@ export class EnforcementRepository {
       where: { householdId },
       order: { createdAt: 'DESC', id: 'DESC' },
     });
+  }
+
+  /**
+   * Records with a date coming due by `until` (or already past): scheduled enforcement before
+   * `untilInstant`, and hand-overs after compliance not yet made, due by `until`.
+   */
+  dueBy(
+    projectIds: readonly string[],
+    householdIds: readonly string[] | null,
+    until: string,
+    untilInstant: Date,
+  ): Promise<EnforcementRecord[]> {
+    if (projectIds.length === 0 || householdIds?.length === 0) return Promise.resolve([]);
+    const builder = this.manager
+      .createQueryBuilder(EnforcementRecord, 'r')
+      .where('r.project_id = ANY(:projectIds::uuid[])', { projectIds })
+      .andWhere(
+        new Brackets((q) =>
+          q
+            .where(`r.status = 'scheduled' AND r.scheduled_at < :untilInstant`, { untilInstant })
+            .orWhere(`r.status = 'complied' AND r.handed_over_on IS NULL AND r.handover_due_on <= :until`, { until }),
+        ),
+      )
+      .orderBy('r.created_at', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .limit(500);
+    if (householdIds) builder.andWhere('r.household_id = ANY(:householdIds::uuid[])', { householdIds });
+    return builder.getMany();
   }
 
   /** A household has at most one open record; a second one is refused. */

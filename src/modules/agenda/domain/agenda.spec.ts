@@ -92,3 +92,44 @@ describe('buildAgenda', () => {
     expect(ids).not.toContain('h-HH-04');
   });
 });
+
+describe('buildAgenda: enforcement', () => {
+  const record = (id: string, fields: Partial<{ status: string; scheduledAt: string; handoverDueOn: string }>) => ({
+    enforcementRecordId: id,
+    householdId: `h-${id}`,
+    projectId: 'p',
+    decisionNo: '125/QĐ-UBND',
+    status: fields.status ?? 'scheduled',
+    scheduledAt: fields.scheduledAt ? new Date(fields.scheduledAt) : null,
+    handoverDueOn: fields.handoverDueOn ?? null,
+  });
+  const agenda = buildAgenda('2026-03-10', ZONE, {
+    households: [],
+    complaints: [],
+    sessions: [],
+    enforcement: [
+      record('later', { scheduledAt: '2026-03-14T01:00:00Z' }),
+      record('soon', { scheduledAt: '2026-03-12T01:00:00Z' }),
+      record('today', { scheduledAt: '2026-03-10T01:30:00Z' }),
+      record('past', { scheduledAt: '2026-03-05T01:00:00Z' }),
+      record('handover-late', { status: 'complied', handoverDueOn: '2026-03-09' }),
+      record('handover-far', { status: 'complied', handoverDueOn: '2026-04-01' }),
+    ],
+  });
+
+  it('should list enforcement days and hand-overs after compliance within three days or past, oldest first', () => {
+    expect(agenda.map((item) => [item.kind, item.enforcementRecordId])).toEqual([
+      ['enforcement_deadline', 'past'],
+      ['enforcement_deadline', 'handover-late'],
+      ['enforcement_deadline', 'today'],
+      ['enforcement_deadline', 'soon'],
+    ]);
+    expect(agenda.map((item) => item.why)).toEqual([
+      'Đã qua ngày cưỡng chế 05/03/2026 theo Quyết định số 125/QĐ-UBND, chưa ghi kết quả',
+      'Quá hạn bàn giao mặt bằng sau khi chấp hành 1 ngày (hạn ngày 09/03/2026)',
+      'Cưỡng chế hôm nay lúc 08:30 theo Quyết định số 125/QĐ-UBND',
+      'Còn 2 ngày đến ngày cưỡng chế (08:00 ngày 12/03/2026) theo Quyết định số 125/QĐ-UBND',
+    ]);
+    expect(agenda.find((item) => item.enforcementRecordId === 'today')?.householdId).toBe('h-today');
+  });
+});

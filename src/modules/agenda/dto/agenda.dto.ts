@@ -18,9 +18,11 @@ export class AgendaItemResponse {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) householdId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) complaintId: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) enforcementRecordId: string | null;
   @ApiProperty({ type: String, format: 'uuid', nullable: true }) dialogueSessionId: string | null;
   @ApiProperty({ format: 'date' }) dueOn: string;
-  @ApiProperty({ type: Date, nullable: true, description: "A session's time" }) at: Date | null;
+  @ApiProperty({ type: Date, nullable: true, description: "A session's or a scheduled enforcement's time" })
+  at: Date | null;
 }
 
 export class AgendaHouseholdResponse {

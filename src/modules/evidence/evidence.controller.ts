@@ -24,7 +24,7 @@ import type { Actor } from '../../common/request-context.js';
 import { CurrentActor, InScope, Requires } from '../access/access.decorators.js';
 import type { EvidenceSubject } from './domain/evidence.rules.js';
 import { ListEvidenceQuery, SupersedeEvidenceDto, UploadEvidenceDto } from './dto/evidence.dto.js';
-import { EvidenceListResponse, EvidenceResponse } from './dto/evidence.response.js';
+import { EvidenceFileListResponse, EvidenceFileResponse } from './dto/evidence.response.js';
 import { type Attached, EvidenceService } from './evidence.service.js';
 
 const UPLOAD_NOTE =
@@ -51,7 +51,7 @@ const Attach = (path: string, kind: EvidenceSubject, what: string, idFormat: 'uu
     InScope(kind, 'id', idFormat),
     FileUpload(UploadEvidenceDto),
     ApiOperation({ summary: `Attach an evidence file to ${what}`, description: UPLOAD_NOTE }),
-    ApiCreatedResponse({ type: EvidenceResponse }),
+    ApiCreatedResponse({ type: EvidenceFileResponse }),
     ApiErrorResponses(400, 404, 413, 415),
   );
 
@@ -61,12 +61,12 @@ const List = (path: string, kind: string, what: string, idFormat: 'uuid' | 'seri
     Requires('evidence:read'),
     InScope(kind, 'id', idFormat),
     ApiOperation({ summary: `The evidence files of ${what}, oldest first (current copies unless asked)` }),
-    ApiOkResponse({ type: EvidenceListResponse }),
+    ApiOkResponse({ type: EvidenceFileListResponse }),
     ApiErrorResponses(400, 404),
   );
 
-function respond({ file, replayed }: Attached): EvidenceResponse {
-  const response = EvidenceResponse.from(file);
+function respond({ file, replayed }: Attached): EvidenceFileResponse {
+  const response = EvidenceFileResponse.from(file);
   return replayed ? withHeaders(response, { [IDEMPOTENT_REPLAY_HEADER]: 'true' }) : response;
 }
 
@@ -81,7 +81,7 @@ export class EvidenceController {
     @Body() body: UploadEvidenceDto,
     @UploadedFile() file: MultipartFileStream | undefined,
     @CurrentActor() actor: Actor,
-  ): Promise<EvidenceResponse> {
+  ): Promise<EvidenceFileResponse> {
     return respond(await this.evidence.attach({ type: 'visit', id }, body, file, actor));
   }
 
@@ -91,7 +91,7 @@ export class EvidenceController {
     @Body() body: UploadEvidenceDto,
     @UploadedFile() file: MultipartFileStream | undefined,
     @CurrentActor() actor: Actor,
-  ): Promise<EvidenceResponse> {
+  ): Promise<EvidenceFileResponse> {
     return respond(await this.evidence.attach({ type: 'dialogueSession', id }, body, file, actor));
   }
 
@@ -101,7 +101,7 @@ export class EvidenceController {
     @Body() body: UploadEvidenceDto,
     @UploadedFile() file: MultipartFileStream | undefined,
     @CurrentActor() actor: Actor,
-  ): Promise<EvidenceResponse> {
+  ): Promise<EvidenceFileResponse> {
     return respond(await this.evidence.attach({ type: 'consentMove', id }, body, file, actor));
   }
 
@@ -111,7 +111,7 @@ export class EvidenceController {
     @Body() body: UploadEvidenceDto,
     @UploadedFile() file: MultipartFileStream | undefined,
     @CurrentActor() actor: Actor,
-  ): Promise<EvidenceResponse> {
+  ): Promise<EvidenceFileResponse> {
     return respond(await this.evidence.attach({ type: 'complaint', id }, body, file, actor));
   }
 
@@ -121,17 +121,20 @@ export class EvidenceController {
     @Body() body: UploadEvidenceDto,
     @UploadedFile() file: MultipartFileStream | undefined,
     @CurrentActor() actor: Actor,
-  ): Promise<EvidenceResponse> {
+  ): Promise<EvidenceFileResponse> {
     return respond(await this.evidence.attach({ type: 'enforcementRecord', id }, body, file, actor));
   }
 
   @List('visits/:id/evidence', 'visit', 'a home visit')
-  listForVisit(@Param('id', ParseId) id: string, @Query() query: ListEvidenceQuery): Promise<EvidenceListResponse> {
+  listForVisit(@Param('id', ParseId) id: string, @Query() query: ListEvidenceQuery): Promise<EvidenceFileListResponse> {
     return this.list('visit', id, query);
   }
 
   @List('dialogue-sessions/:id/evidence', 'dialogueSession', 'a dialogue session')
-  listForDialogue(@Param('id', ParseId) id: string, @Query() query: ListEvidenceQuery): Promise<EvidenceListResponse> {
+  listForDialogue(
+    @Param('id', ParseId) id: string,
+    @Query() query: ListEvidenceQuery,
+  ): Promise<EvidenceFileListResponse> {
     return this.list('dialogueSession', id, query);
   }
 
@@ -139,12 +142,15 @@ export class EvidenceController {
   listForConsentMove(
     @Param('id', ParseSerialId) id: string,
     @Query() query: ListEvidenceQuery,
-  ): Promise<EvidenceListResponse> {
+  ): Promise<EvidenceFileListResponse> {
     return this.list('consentMove', id, query);
   }
 
   @List('complaints/:id/evidence', 'complaint', 'a complaint')
-  listForComplaint(@Param('id', ParseId) id: string, @Query() query: ListEvidenceQuery): Promise<EvidenceListResponse> {
+  listForComplaint(
+    @Param('id', ParseId) id: string,
+    @Query() query: ListEvidenceQuery,
+  ): Promise<EvidenceFileListResponse> {
     return this.list('complaint', id, query);
   }
 
@@ -152,7 +158,7 @@ export class EvidenceController {
   listForEnforcement(
     @Param('id', ParseId) id: string,
     @Query() query: ListEvidenceQuery,
-  ): Promise<EvidenceListResponse> {
+  ): Promise<EvidenceFileListResponse> {
     return this.list('enforcementRecord', id, query);
   }
 
@@ -160,19 +166,19 @@ export class EvidenceController {
   async listForHousehold(
     @Param('id', ParseId) id: string,
     @Query() query: ListEvidenceQuery,
-  ): Promise<EvidenceListResponse> {
+  ): Promise<EvidenceFileListResponse> {
     const files = await this.evidence.listForHousehold(id, query.includeSuperseded ?? false);
-    return { items: files.map((file) => EvidenceResponse.from(file)) };
+    return { items: files.map((file) => EvidenceFileResponse.from(file)) };
   }
 
   @Get('evidence/:id')
   @Requires('evidence:read')
   @InScope('evidence')
   @ApiOperation({ summary: 'An evidence file: what it is, its SHA-256, and what superseded it' })
-  @ApiOkResponse({ type: EvidenceResponse })
+  @ApiOkResponse({ type: EvidenceFileResponse })
   @ApiErrorResponses(400, 404)
-  async get(@Param('id', ParseId) id: string): Promise<EvidenceResponse> {
-    return EvidenceResponse.from(await this.evidence.get(id));
+  async get(@Param('id', ParseId) id: string): Promise<EvidenceFileResponse> {
+    return EvidenceFileResponse.from(await this.evidence.get(id));
   }
 
   @Get('evidence/:id/content')
@@ -218,19 +224,19 @@ export class EvidenceController {
     summary: 'Upload a better copy of an evidence file; the old one is kept, marked superseded',
     description: `${UPLOAD_NOTE} A file is superseded at most once: supersede its newest copy (409 otherwise).`,
   })
-  @ApiCreatedResponse({ type: EvidenceResponse })
+  @ApiCreatedResponse({ type: EvidenceFileResponse })
   @ApiErrorResponses(400, 404, 409, 413, 415)
   async supersede(
     @Param('id', ParseId) id: string,
     @Body() body: SupersedeEvidenceDto,
     @UploadedFile() file: MultipartFileStream | undefined,
     @CurrentActor() actor: Actor,
-  ): Promise<EvidenceResponse> {
-    return EvidenceResponse.from(await this.evidence.supersede(id, body, file, actor));
+  ): Promise<EvidenceFileResponse> {
+    return EvidenceFileResponse.from(await this.evidence.supersede(id, body, file, actor));
   }
 
-  private async list(type: EvidenceSubject, id: string, query: ListEvidenceQuery): Promise<EvidenceListResponse> {
+  private async list(type: EvidenceSubject, id: string, query: ListEvidenceQuery): Promise<EvidenceFileListResponse> {
     const files = await this.evidence.listForSubject({ type, id }, query.includeSuperseded ?? false);
-    return { items: files.map((file) => EvidenceResponse.from(file)) };
+    return { items: files.map((file) => EvidenceFileResponse.from(file)) };
   }
 }

@@ -7,7 +7,7 @@ import {
 } from '../domain/evidence.rules.js';
 import type { EvidenceView } from '../evidence-file.entity.js';
 
-export class EvidenceResponse {
+export class EvidenceFileResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) householdId: string | null;
@@ -30,7 +30,7 @@ export class EvidenceResponse {
   @ApiProperty() uploadedAt: Date;
   @ApiProperty({ description: 'Where the content is streamed from' }) contentUrl: string;
 
-  static from(file: EvidenceView): EvidenceResponse {
+  static from(file: EvidenceView): EvidenceFileResponse {
     return {
       id: file.id,
       projectId: file.projectId,
@@ -54,6 +54,6 @@ export class EvidenceResponse {
   }
 }
 
-export class EvidenceListResponse {
-  @ApiProperty({ type: [EvidenceResponse] }) items: EvidenceResponse[];
+export class EvidenceFileListResponse {
+  @ApiProperty({ type: [EvidenceFileResponse] }) items: EvidenceFileResponse[];
 }

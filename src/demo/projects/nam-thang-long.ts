@@ -227,7 +227,9 @@ function timeline(plan: Plan, rng: Random, today: CivilDate): Segment[] {
           milestones: [...hardened(0.3), { to: 'agreed' }],
           visits: rng.int(1, 3),
         },
-        recent(rng.chance(0.9) ? 1 : 0),
+        // Most were seen in the last three weeks; the others a month or more ago, so their
+        // follow-up is a few days late or coming up, never years late.
+        rng.chance(0.9) ? recent(1) : { from: until(45), to: until(30), visits: 1 },
       ];
     case 'conditional':
       return [

@@ -9,6 +9,18 @@ import { TransactionHost } from '../../database/transaction-host.js';
 import { mapUniqueViolations } from '../../database/unique-violation.js';
 import { HouseholdCodeTakenError } from './households.errors.js';
 import type { SilentHousehold } from './domain/stale-reminders.js';
+import { CONSENTED_STATUSES, type ConsentStatus } from './domain/consent-status.js';
+
+export interface Holdout {
+  householdId: string;
+  code: string;
+  headName: string;
+  status: ConsentStatus;
+  condition: string | null;
+  landAreaM2: number;
+  /** Since when it has been holding out: its first recorded move, or its creation. */
+  since: Date;
+}
 
 const codeTaken = (code: string) => ({ households_project_code_key: () => new HouseholdCodeTakenError(code) });
 
@@ -156,6 +168,71 @@ export class HouseholdsRepository {
       [id],
     );
     return rows[0] ? { projectId: rows[0].project_id, householdId: rows[0].household_id } : null;
+  }
+
+  /**
+   * The project's households by status as they stood at each instant: those created before it and
+   * not archived by then, each in the status of its last move before it (not_contacted before any),
+   * with its land area. One row per instant (its index in `instants`) and status present.
+   */
+  async statusesAsOf(
+    projectId: string,
+    instants: readonly Date[],
+  ): Promise<Array<{ index: number; status: ConsentStatus; households: number; areaM2: number }>> {
+    if (instants.length === 0) return [];
+    const rows: Array<{ index: number; status: ConsentStatus; households: number; area_m2: string }> =
+      await this.manager.query(
+        `SELECT e.index::int AS index, coalesce(last.to_status, 'not_contacted') AS status,
+                count(*)::int AS households, coalesce(sum(h.land_area_m2), 0)::text AS area_m2
+           FROM unnest($2::timestamptz[]) WITH ORDINALITY AS e(until, index)
+           JOIN households h ON h.project_id = $1 AND h.created_at < e.until
+                            AND (h.archived_at IS NULL OR h.archived_at >= e.until)
+           LEFT JOIN LATERAL (SELECT t.to_status FROM consent_transitions t
+                                WHERE t.household_id = h.id AND t.at < e.until
+                                ORDER BY t.at DESC, t.id DESC LIMIT 1) last ON true
+          GROUP BY 1, 2
+          ORDER BY 1, 2`,
+        [projectId, instants],
+      );
+    return rows.map((row) => ({
+      index: row.index - 1,
+      status: row.status,
+      households: row.households,
+      areaM2: Number(row.area_m2),
+    }));
+  }
+
+  /**
+   * Live households not (yet) consented, longest holding out first: since their first recorded move
+   * (contact began), or their creation when none.
+   */
+  async longestHoldouts(projectId: string, limit: number): Promise<Holdout[]> {
+    const rows: Array<{
+      id: string;
+      code: string;
+      head_name: string;
+      status: ConsentStatus;
+      consent_condition: string | null;
+      land_area_m2: string;
+      since: Date;
+    }> = await this.manager.query(
+      `SELECT h.id, h.code, h.head_name, h.status, h.consent_condition, h.land_area_m2::text AS land_area_m2,
+              coalesce((SELECT min(t.at) FROM consent_transitions t WHERE t.household_id = h.id), h.created_at) AS since
+         FROM households h
+        WHERE h.project_id = $1 AND h.archived_at IS NULL AND h.status <> ALL($2::varchar[])
+        ORDER BY since, h.code
+        LIMIT $3`,
+      [projectId, CONSENTED_STATUSES, limit],
+    );
+    return rows.map((row) => ({
+      householdId: row.id,
+      code: row.code,
+      headName: row.head_name,
+      status: row.status,
+      condition: row.consent_condition,
+      landAreaM2: Number(row.land_area_m2),
+      since: row.since,
+    }));
   }
 
   history(householdId: string): Promise<ConsentTransition[]> {

@@ -247,6 +247,16 @@ export class HouseholdsService {
     return this.households.summaries(ids);
   }
 
+  /** The project's households by status at each instant, from the consent history (see the repository). */
+  statusesAsOf(projectId: string, instants: readonly Date[]) {
+    return this.households.statusesAsOf(projectId, instants);
+  }
+
+  /** Live households not consented, longest holding out first. */
+  longestHoldouts(projectId: string, limit: number) {
+    return this.households.longestHoldouts(projectId, limit);
+  }
+
   /** Where a household lies, for `@InScope('household')`. */
   @ResolvesScope('household')
   async locate(id: string): Promise<RecordLocation | null> {

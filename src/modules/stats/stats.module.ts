@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HouseholdsModule } from '../households/households.module.js';
 import { ProjectsModule } from '../projects/projects.module.js';
+import { ConsentHistoryController } from './consent-history.controller.js';
+import { ConsentHistoryService } from './consent-history.service.js';
 import { RemindersModule } from '../reminders/reminders.module.js';
 import { ProjectStatsSnapshot } from './project-stats-snapshot.entity.js';
 import { StatsCountersRepository } from './stats-counters.repository.js';
@@ -14,8 +17,8 @@ import { TimelineRepository } from './timeline.repository.js';
 import { TimelineService } from './timeline.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ProjectStatsSnapshot]), ProjectsModule, RemindersModule],
-  controllers: [StatsController, TimelineController],
+  imports: [TypeOrmModule.forFeature([ProjectStatsSnapshot]), ProjectsModule, HouseholdsModule, RemindersModule],
+  controllers: [StatsController, TimelineController, ConsentHistoryController],
   providers: [
     StatsService,
     StatsRepository,
@@ -24,6 +27,7 @@ import { TimelineService } from './timeline.service.js';
     TimelineService,
     TimelineRepository,
     StatsReminders,
+    ConsentHistoryService,
   ],
   exports: [StatsService],
 })

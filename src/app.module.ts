@@ -33,6 +33,7 @@ import { WorkingGroupsModule } from './modules/working-groups/working-groups.mod
 import { AgendaModule } from './modules/agenda/agenda.module.js';
 import { SyncModule } from './modules/sync/sync.module.js';
 import { EvidenceModule } from './modules/evidence/evidence.module.js';
+import { CommitmentsModule } from './modules/commitments/commitments.module.js';
 
 export interface AppModuleOptions {
   /** Replaces the system clock; tests move time with it. */
@@ -84,6 +85,7 @@ export class AppModule implements NestModule {
         AgendaModule,
         SyncModule,
         EvidenceModule,
+        CommitmentsModule,
         DialoguesModule,
         StatsModule,
         LegalClockModule,

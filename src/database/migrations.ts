@@ -16,6 +16,7 @@ import { HouseholdListIndexes1764500000000 } from '../../migrations/176450000000
 import { WorkingGroups1764510000000 } from '../../migrations/1764510000000-WorkingGroups.js';
 import { VisitOfficers1764520000000 } from '../../migrations/1764520000000-VisitOfficers.js';
 import { EvidenceFiles1764530000000 } from '../../migrations/1764530000000-EvidenceFiles.js';
+import { Commitments1764540000000 } from '../../migrations/1764540000000-Commitments.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -40,4 +41,5 @@ export const MIGRATIONS = [
   WorkingGroups1764510000000,
   VisitOfficers1764520000000,
   EvidenceFiles1764530000000,
+  Commitments1764540000000,
 ];

@@ -14,6 +14,7 @@ import { ProjectAdministrativeUnit } from '../modules/projects/project-administr
 import { Project } from '../modules/projects/project.entity.js';
 import { Visit } from '../modules/visits/visit.entity.js';
 import { buildDemoData, type UnitRow } from './demo-data.js';
+import { insertDemoCommitments } from './demo-commitments.js';
 import { insertDemoGroups } from './demo-groups.js';
 import { insertDemoUsers } from './demo-users.js';
 
@@ -58,6 +59,7 @@ export class DemoSeeder {
       await insertAll(em, DialogueParticipant, data.participants);
       const users = await insertDemoUsers(em);
       const groups = await insertDemoGroups(em, this.clock.now());
+      const commitments = await insertDemoCommitments(em, this.clock.today());
       const jobs = await this.enqueueDemoJobs(em);
 
       return {
@@ -72,6 +74,7 @@ export class DemoSeeder {
         users,
         workingGroups: groups.groups,
         householdAssignments: groups.assignments,
+        commitments,
         jobs,
       };
     });

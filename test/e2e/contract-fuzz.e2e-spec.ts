@@ -43,6 +43,7 @@ const TABLE_OF_SEGMENT: Record<string, string> = {
   visits: 'visits',
   'consent-moves': 'consent_transitions',
   evidence: 'evidence_files',
+  commitments: 'commitments',
 };
 
 /** Signing out would end the session every later request uses; the sign-in routes have their own tests. */

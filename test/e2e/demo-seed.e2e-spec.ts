@@ -17,6 +17,7 @@ const TABLES = [
   'dialogue_participants',
   'working_groups',
   'household_assignments',
+  'commitments',
 ];
 
 describe(DemoSeeder.name, () => {
@@ -56,6 +57,7 @@ describe(DemoSeeder.name, () => {
       users: DEMO_ACCOUNTS.length,
       workingGroups: 2,
       householdAssignments: counts.household_assignments,
+      commitments: counts.commitments,
       jobs: (await rows<{ n: number }>('SELECT count(*)::int AS n FROM job_outbox'))[0].n,
     });
     const projects = await rows<{ code: string }>('SELECT code FROM projects ORDER BY code');

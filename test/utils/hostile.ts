@@ -39,6 +39,8 @@ export const WRITE_TABLES = [
   'complaint_events',
   'enforcement_records',
   'evidence_files',
+  'commitments',
+  'commitment_updates',
   'legal_milestones',
   'holidays',
   'reminders',

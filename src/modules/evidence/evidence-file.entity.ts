@@ -14,8 +14,13 @@ export class EvidenceFile {
   @Column({ type: 'bigint', insert: false, update: false, select: false })
   seq: string;
 
-  @Column({ name: 'project_id', type: 'uuid' })
-  projectId: string;
+  /** The project the subject lies in; null for a commitment that lies in a unit only. */
+  @Column({ name: 'project_id', type: 'uuid', nullable: true })
+  projectId: string | null;
+
+  /** The unit the subject lies in, when it lies in no project (a free-text commitment). */
+  @Column({ name: 'administrative_unit_id', type: 'uuid', nullable: true })
+  administrativeUnitId: string | null;
 
   /** The household the subject is about; null for a dialogue session (it concerns many). */
   @Column({ name: 'household_id', type: 'uuid', nullable: true })

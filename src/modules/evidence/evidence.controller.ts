@@ -125,6 +125,16 @@ export class EvidenceController {
     return respond(await this.evidence.attach({ type: 'enforcementRecord', id }, body, file, actor));
   }
 
+  @Attach('commitments/:id/evidence', 'commitment', 'a hard-task commitment (a progress report, a site photo)')
+  async attachToCommitment(
+    @Param('id', ParseId) id: string,
+    @Body() body: UploadEvidenceDto,
+    @UploadedFile() file: MultipartFileStream | undefined,
+    @CurrentActor() actor: Actor,
+  ): Promise<EvidenceFileResponse> {
+    return respond(await this.evidence.attach({ type: 'commitment', id }, body, file, actor));
+  }
+
   @List('visits/:id/evidence', 'visit', 'a home visit')
   listForVisit(@Param('id', ParseId) id: string, @Query() query: ListEvidenceQuery): Promise<EvidenceFileListResponse> {
     return this.list('visit', id, query);
@@ -160,6 +170,14 @@ export class EvidenceController {
     @Query() query: ListEvidenceQuery,
   ): Promise<EvidenceFileListResponse> {
     return this.list('enforcementRecord', id, query);
+  }
+
+  @List('commitments/:id/evidence', 'commitment', 'a hard-task commitment')
+  listForCommitment(
+    @Param('id', ParseId) id: string,
+    @Query() query: ListEvidenceQuery,
+  ): Promise<EvidenceFileListResponse> {
+    return this.list('commitment', id, query);
   }
 
   @List('households/:id/evidence', 'household', 'a household: of its visits, consent moves, complaints and enforcement')

@@ -42,13 +42,13 @@ export class EvidenceRepository {
     await this.manager.query(`SELECT 1 FROM evidence_files WHERE id = $1 FOR UPDATE`, [id]);
   }
 
-  /** The project a file lies in, for scope checks. */
-  async projectOf(id: string): Promise<string | null> {
-    const rows: Array<{ project_id: string }> = await this.manager.query(
-      `SELECT project_id FROM evidence_files WHERE id = $1`,
+  /** Where a file lies, for scope checks: its project, or its unit. */
+  async locationOf(id: string): Promise<{ projectId: string | null; administrativeUnitId: string | null } | null> {
+    const rows: Array<{ project_id: string | null; administrative_unit_id: string | null }> = await this.manager.query(
+      `SELECT project_id, administrative_unit_id FROM evidence_files WHERE id = $1`,
       [id],
     );
-    return rows[0]?.project_id ?? null;
+    return rows[0] ? { projectId: rows[0].project_id, administrativeUnitId: rows[0].administrative_unit_id } : null;
   }
 
   listForSubject(type: EvidenceSubject, id: string, includeSuperseded: boolean): Promise<EvidenceView[]> {

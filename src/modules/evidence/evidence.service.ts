@@ -158,22 +158,28 @@ export class EvidenceService {
     return { file, body: await this.storage.open(file.storageKey) };
   }
 
-  /** Where a file lies, for `@InScope('evidence')`. */
+  /** Where a file lies, for `@InScope('evidence')`: its subject's project, or its unit. */
   @ResolvesScope('evidence')
   async locate(id: string): Promise<RecordLocation | null> {
-    const projectId = await this.files.projectOf(id);
-    return projectId ? { projectIds: [projectId] } : null;
+    const found = await this.files.locationOf(id);
+    if (!found) return null;
+    return found.projectId
+      ? { projectIds: [found.projectId] }
+      : { administrativeUnitId: found.administrativeUnitId as string };
   }
 
   private async subjectLocation(subject: {
     type: EvidenceSubject;
     id: string;
-  }): Promise<{ projectId: string; householdId: string | null }> {
+  }): Promise<Pick<EvidenceFile, 'projectId' | 'administrativeUnitId' | 'householdId'>> {
     const location = await this.scopes.locate(subject.type, subject.id);
-    if (!location || !('projectIds' in location) || location.projectIds.length !== 1) {
+    if (location && 'administrativeUnitId' in location) {
+      return { projectId: null, administrativeUnitId: location.administrativeUnitId, householdId: null };
+    }
+    if (!location || location.projectIds.length !== 1) {
       throw new NotFoundError(subject.type.charAt(0).toUpperCase() + subject.type.slice(1), subject.id);
     }
-    return { projectId: location.projectIds[0], householdId: location.householdId ?? null };
+    return { projectId: location.projectIds[0], administrativeUnitId: null, householdId: location.householdId ?? null };
   }
 
   /** Reads the upload to its end and checks it; nothing is stored unless it passes. */
@@ -209,13 +215,14 @@ export class EvidenceService {
 
   private row(
     { spooled, contentType, fileName }: Accepted,
-    subject: Pick<EvidenceFile, 'projectId' | 'householdId' | 'subjectType' | 'subjectId'>,
+    subject: Pick<EvidenceFile, 'projectId' | 'administrativeUnitId' | 'householdId' | 'subjectType' | 'subjectId'>,
     meta: EvidenceMeta,
     actor: Actor,
     supersedes: { id: string; reason: string } | null,
   ): Omit<EvidenceFile, 'id' | 'seq'> {
     return {
       projectId: subject.projectId,
+      administrativeUnitId: subject.administrativeUnitId,
       householdId: subject.householdId,
       subjectType: subject.subjectType,
       subjectId: subject.subjectId,

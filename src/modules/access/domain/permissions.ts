@@ -35,6 +35,10 @@ export const ACTIONS = [
   // Evidence files (photos of signed minutes, delivered notices, commitments): read them, attach them.
   'evidence:read',
   'evidence:write',
+  // Hard-task commitments: read them, register and report on them, review them (the Fatherland Front).
+  'commitments:read',
+  'commitments:write',
+  'commitments:review',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -49,6 +53,7 @@ const READS: readonly Action[] = [
   'reminders:read',
   'resettlement:read',
   'evidence:read',
+  'commitments:read',
 ];
 const FIELD_WORK: readonly Action[] = [
   'households:write',
@@ -58,6 +63,7 @@ const FIELD_WORK: readonly Action[] = [
   'complaints:write',
   'reminders:write',
   'evidence:write',
+  'commitments:write',
 ];
 /** Decisions a ward chair signs: legal milestones, enforcement, resettlement allocations. */
 const WARD_DECISIONS: readonly Action[] = [
@@ -70,13 +76,14 @@ const WARD_DECISIONS: readonly Action[] = [
 
 /**
  * Role × action. Chairs run their wards' projects; officers do the field work; supervisors (the
- * Fatherland Front) read everything in scope and the audit trail, and change nothing here.
+ * Fatherland Front) read everything in scope and the audit trail, and change nothing but their
+ * year-end review of commitments.
  */
 export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   admin: ACTIONS,
   chair: [...READS, ...FIELD_WORK, ...WARD_DECISIONS, 'account:self'],
   officer: [...READS, ...FIELD_WORK, 'account:self'],
-  supervisor: [...READS, 'audit:read', 'account:self'],
+  supervisor: [...READS, 'audit:read', 'commitments:review', 'account:self'],
 };
 
 /** API clients (city systems, the investor, mobile apps) read, or read and do a chair's writes. */

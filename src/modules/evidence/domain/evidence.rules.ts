@@ -1,5 +1,12 @@
 /** The records a file can be evidence of, named as their owners' scope resolvers name them. */
-export const EVIDENCE_SUBJECTS = ['visit', 'dialogueSession', 'consentMove', 'complaint', 'enforcementRecord'] as const;
+export const EVIDENCE_SUBJECTS = [
+  'visit',
+  'dialogueSession',
+  'consentMove',
+  'complaint',
+  'enforcementRecord',
+  'commitment',
+] as const;
 export type EvidenceSubject = (typeof EVIDENCE_SUBJECTS)[number];
 
 /** What a file shows. */
@@ -12,6 +19,8 @@ export const EVIDENCE_KINDS = [
   'written_commitment',
   // A complaint letter or its reply.
   'correspondence',
+  // Progress on a hard-task commitment: a report, a photo of the site.
+  'progress_report',
   'photo',
   'other',
 ] as const;

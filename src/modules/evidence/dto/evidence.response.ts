@@ -9,10 +9,15 @@ import type { EvidenceView } from '../evidence-file.entity.js';
 
 export class EvidenceFileResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'Null for a commitment of a unit' })
+  projectId: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The unit, when it lies in no project' })
+  administrativeUnitId: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) householdId: string | null;
   @ApiProperty({ enum: EVIDENCE_SUBJECTS }) subjectType: EvidenceSubject;
-  @ApiProperty({ description: 'The id of the visit, session, consent move, complaint or enforcement record' })
+  @ApiProperty({
+    description: 'The id of the visit, session, consent move, complaint, enforcement record or commitment',
+  })
   subjectId: string;
   @ApiProperty({ enum: EVIDENCE_KINDS }) kind: EvidenceKind;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
@@ -34,6 +39,7 @@ export class EvidenceFileResponse {
     return {
       id: file.id,
       projectId: file.projectId,
+      administrativeUnitId: file.administrativeUnitId,
       householdId: file.householdId,
       subjectType: file.subjectType,
       subjectId: file.subjectId,

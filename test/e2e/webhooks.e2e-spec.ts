@@ -211,9 +211,18 @@ describe(WebhooksController.name, () => {
     await t.jobs.idle();
     const [delivery] = await deliveriesOf(subscription.id);
 
-    const resent = await t.admin.post(`/api/v1/webhook-deliveries/${delivery.id as string}/resend`).expect(202);
-    expect(resent.body).toMatchObject({ id: delivery.id, status: 'pending', deliveredAt: null });
-    await t.admin.post(`/api/v1/webhook-deliveries/${delivery.id as string}/resend`).expect(409);
+    // The re-sent attempt is held open at the receiver, so the second request surely finds it in flight.
+    let release: () => void = () => undefined;
+    const held = new Promise<number>((resolve) => (release = () => resolve(200)));
+    receiver.respond = () => held;
+    try {
+      const resent = await t.admin.post(`/api/v1/webhook-deliveries/${delivery.id as string}/resend`).expect(202);
+      expect(resent.body).toMatchObject({ id: delivery.id, status: 'pending', deliveredAt: null });
+      await t.admin.post(`/api/v1/webhook-deliveries/${delivery.id as string}/resend`).expect(409);
+    } finally {
+      release();
+      receiver.respond = () => 200;
+    }
     await t.jobs.idle();
 
     expect(receiver.received.map((request) => request.json.id)).toEqual([delivery.id, delivery.id]);

@@ -34,6 +34,8 @@ import { AgendaModule } from './modules/agenda/agenda.module.js';
 import { SyncModule } from './modules/sync/sync.module.js';
 import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { CommitmentsModule } from './modules/commitments/commitments.module.js';
+import { ExportsModule } from './modules/exports/exports.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 
 export interface AppModuleOptions {
   /** Replaces the system clock; tests move time with it. */
@@ -86,6 +88,8 @@ export class AppModule implements NestModule {
         SyncModule,
         EvidenceModule,
         CommitmentsModule,
+        ExportsModule,
+        ImportsModule,
         DialoguesModule,
         StatsModule,
         LegalClockModule,

@@ -17,6 +17,7 @@ import { WorkingGroups1764510000000 } from '../../migrations/1764510000000-Worki
 import { VisitOfficers1764520000000 } from '../../migrations/1764520000000-VisitOfficers.js';
 import { EvidenceFiles1764530000000 } from '../../migrations/1764530000000-EvidenceFiles.js';
 import { Commitments1764540000000 } from '../../migrations/1764540000000-Commitments.js';
+import { HouseholdImports1764550000000 } from '../../migrations/1764550000000-HouseholdImports.js';
 
 /**
  * Every migration, in order. Listed rather than globbed so the app, the CLI and the tests (which load
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   VisitOfficers1764520000000,
   EvidenceFiles1764530000000,
   Commitments1764540000000,
+  HouseholdImports1764550000000,
 ];

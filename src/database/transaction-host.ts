@@ -77,6 +77,14 @@ export class TransactionHost {
     }
   }
 
+  /**
+   * Runs `work` outside the ambient transaction, on the pool: what it writes is visible at once and
+   * stays even if the transaction rolls back (the progress of a long import, say).
+   */
+  detached<T>(work: () => Promise<T>): Promise<T> {
+    return this.storage.exit(work);
+  }
+
   /** Runs `hook` once the current transaction has committed (at once outside a transaction). */
   afterCommit(hook: () => void): void {
     const ambient = this.storage.getStore();

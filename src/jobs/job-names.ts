@@ -32,6 +32,8 @@ export interface JobPayloads {
   'events.purge-receipts': Record<string, never>;
   /** Nightly: wrong-password counts of emails without an account, once stale. */
   'users.purge-sign-in-failures': Record<string, never>;
+  /** Runs a household import too large to run within its request. */
+  'imports.run': { importId: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -50,6 +52,7 @@ export const JOB_QUEUE: Readonly<Record<JobName, QueueName>> = {
   'idempotency.purge-expired': 'maintenance',
   'events.purge-receipts': 'maintenance',
   'users.purge-sign-in-failures': 'maintenance',
+  'imports.run': 'maintenance',
 };
 
 export const JOB_NAMES = Object.keys(JOB_QUEUE) as JobName[];

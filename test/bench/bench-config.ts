@@ -15,6 +15,8 @@ export interface BenchConfig {
   rounds: number;
   warmupSeconds: number;
   connections: number;
+  /** Rows of the household import timed after the paths (BENCH_IMPORT_ROWS; 0 skips it). */
+  importRows: number;
   /** Ids of the paths to run (BENCH_PATHS), or every path. */
   paths: string[] | undefined;
   /** A PostgreSQL server URL without a database name. */
@@ -67,6 +69,7 @@ export function loadBenchConfig(): BenchConfig {
     logLevel: process.env.BENCH_LOG_LEVEL ?? 'info',
     authCacheSeconds: positive('BENCH_AUTH_CACHE_SECONDS', 5),
     drainTimeoutSeconds: positive('BENCH_DRAIN_TIMEOUT_SECONDS', 30),
+    importRows: Math.round(positive('BENCH_IMPORT_ROWS', 100_000)),
   };
 }
 

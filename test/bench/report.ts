@@ -1,3 +1,4 @@
+import type { ImportBenchResult } from './import-bench.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, type BenchConfig, RESULTS_DIR } from './bench-config.js';
@@ -17,6 +18,8 @@ export interface BenchReport {
   > & { poolSize: number };
   seed: Omit<SeedSummary, 'officer' | 'chair'>;
   paths: PathResult[];
+  /** The household import of BENCH_IMPORT_ROWS rows, timed through the API; null when skipped. */
+  importRun: ImportBenchResult | null;
   plans: PlanSummary[];
   /** The product's statements for one request of each path. */
   statements: Record<string, string[]>;
@@ -76,6 +79,15 @@ function planSection(plans: PlanSummary[]): string {
     .join('\n\n');
 }
 
+function importLine(run: ImportBenchResult | null): string {
+  if (!run) return 'Import: skipped (BENCH_IMPORT_ROWS=0).';
+  return (
+    `Import: ${run.rows} rows (${run.fileMb} MB of CSV, one parcel each) through POST /projects/:id/imports, ` +
+    `a job: ${run.status}, ${run.created} households created in ${run.seconds} s (${run.rowsPerSecond} rows/s), ` +
+    'from the upload to the committed import.'
+  );
+}
+
 function statementSection(statements: Record<string, string[]>): string {
   return Object.entries(statements)
     .map(([pathId, list]) => `**${pathId}**: ${list.length}\n\n${list.map((sql) => `1. \`${sql}\``).join('\n')}`)
@@ -113,6 +125,8 @@ A shared, noisy machine gives indicative numbers only: compare the ratios, not t
 ${table(report.paths)}
 
 req/s counts only responses with the expected status; p50 / p99 are the medians of the rounds'; ratio = product ÷ raw req/s.
+
+${importLine(report.importRun)}
 
 ${notes(report)}
 

@@ -18,6 +18,7 @@ import pg from 'pg';
 import { type BenchConfig, databaseUrl, loadBenchConfig, RESULTS_DIR } from './bench-config.js';
 import { cloneForRaw, dropRawCopy, productPoolSize, recreateAndMigrate, serverVersion } from './bench-database.js';
 import { type BenchPath, type PathContext, selectPaths } from './bench-paths.js';
+import { benchImport, type ImportBenchResult } from './import-bench.js';
 import { dataQueries, explainAll, sampleRequests, statementsOf } from './plans.js';
 import { stopServer, stopServersOnExit } from './processes.js';
 import { deleteKeysUnder } from './redis-keys.js';
@@ -88,7 +89,7 @@ async function run(config: BenchConfig, paths: BenchPath[]): Promise<void> {
   const poolSize = await productPoolSize(config);
   const productDb = new pg.Pool({ connectionString: databaseUrl(config, config.database), max: 2 });
   try {
-    const results = await measure(config, paths, context, { productDb, jwtSecret, poolSize });
+    const { results, importRun } = await measure(config, paths, context, { productDb, jwtSecret, poolSize });
     const explained = new Set(paths.filter((path) => path.explain).map((path) => path.id));
     const plans = await explainAll(
       productDb,
@@ -118,6 +119,7 @@ async function run(config: BenchConfig, paths: BenchPath[]): Promise<void> {
       },
       seed: seedReport,
       paths: results,
+      importRun,
       plans,
       statements: statementsOf(CAPTURE_FILE, windows),
       totalSeconds: Math.round((Date.now() - startedAt.getTime()) / 1000),
@@ -136,7 +138,7 @@ async function measure(
   paths: BenchPath[],
   context: PathContext,
   options: { productDb: pg.Pool; jwtSecret: string; poolSize: number },
-): Promise<PathResult[]> {
+): Promise<{ results: PathResult[]; importRun: ImportBenchResult | null }> {
   const product = await startProduct(config, {
     jwtSecret: options.jwtSecret,
     logFile: join(RESULTS_DIR, 'product.log'),
@@ -151,7 +153,12 @@ async function measure(
       log(`${path.id}: ${path.title}`);
       results.push(await benchPath(config, path, context, { product, raw, productDb: options.productDb }));
     }
-    return results;
+    // Last: it adds 100,000 households to the big project.
+    if (!config.importRows) return { results, importRun: null };
+    log(`import: ${config.importRows} rows through POST /projects/:id/imports…`);
+    const importRun = await benchImport(product.baseUrl, context.chairToken, context.bigProjectId, config.importRows);
+    log(`import: ${importRun.status} in ${importRun.seconds} s (${importRun.rowsPerSecond} rows/s)`);
+    return { results, importRun };
   } finally {
     await Promise.all([stopServer(product), stopServer(raw)]);
   }

@@ -22,6 +22,8 @@ export interface AuditEvent {
 }
 
 const MAX_ACTOR_NAME = 200;
+/** Rows per INSERT of recordAll: well under PostgreSQL's 65,535 parameters. */
+const AUDIT_BATCH = 2_000;
 const MAX_IP = 64;
 
 @Injectable()
@@ -34,6 +36,15 @@ export class AuditService {
   /** Appends one row, in the ambient transaction: it commits (or not) with the change it records. */
   record(event: AuditEvent): Promise<void> {
     return this.audit.insertMany(this.recordsOf([{ ...event, changes: redact(event.changes ?? {}) }]));
+  }
+
+  /** Appends many rows in few statements (a bulk import's creations and updates), in the ambient transaction. */
+  async recordAll(events: readonly AuditEvent[]): Promise<void> {
+    for (let start = 0; start < events.length; start += AUDIT_BATCH) {
+      await this.audit.insertMany(
+        this.recordsOf(events.slice(start, start + AUDIT_BATCH).map((e) => ({ ...e, changes: redact(e.changes ?? {}) }))),
+      );
+    }
   }
 
   /**

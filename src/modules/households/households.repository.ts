@@ -73,6 +73,20 @@ export class HouseholdsRepository {
     return this.manager.findOne(Household, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** The parcels of these households, by household. */
+  async parcelsOfMany(householdIds: readonly string[]): Promise<Map<string, LandParcel[]>> {
+    const parcels = householdIds.length
+      ? await this.manager.find(LandParcel, {
+          where: { householdId: In([...householdIds]) },
+          order: { mapSheet: 'ASC', parcelNumber: 'ASC' },
+        })
+      : [];
+    const byHousehold = new Map<string, LandParcel[]>();
+    for (const parcel of parcels)
+      byHousehold.set(parcel.householdId, [...(byHousehold.get(parcel.householdId) ?? []), parcel]);
+    return byHousehold;
+  }
+
   parcelsOf(householdId: string): Promise<LandParcel[]> {
     return this.manager.find(LandParcel, { where: { householdId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
   }

@@ -106,6 +106,11 @@ export class HouseholdsService {
     return { household, parcels: await this.households.parcelsOf(id) };
   }
 
+  /** The parcels of these households, by household. */
+  parcelsOfMany(householdIds: readonly string[]) {
+    return this.households.parcelsOfMany(householdIds);
+  }
+
   /** The subset of `ids` that are live (not archived) households of the project. */
   findIdsInProject(projectId: string, ids: readonly string[]): Promise<string[]> {
     return this.households.findLiveIdsInProject(projectId, ids);

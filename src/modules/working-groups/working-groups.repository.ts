@@ -96,6 +96,17 @@ export class WorkingGroupsRepository {
     });
   }
 
+  /** The name of the group responsible for each of these households now, by household. */
+  async currentGroupNames(householdIds: readonly string[]): Promise<Map<string, string>> {
+    if (householdIds.length === 0) return new Map();
+    const rows: Array<{ household_id: string; name: string }> = await this.manager.query(
+      `SELECT a.household_id, g.name FROM household_assignments a JOIN working_groups g ON g.id = a.working_group_id
+        WHERE a.household_id = ANY($1::uuid[]) AND a.ended_at IS NULL`,
+      [householdIds],
+    );
+    return new Map(rows.map((row) => [row.household_id, row.name]));
+  }
+
   /** The households a group is responsible for now, by when they were assigned. */
   assignmentsOfGroup(groupId: string): Promise<HouseholdAssignment[]> {
     return this.manager.find(HouseholdAssignment, {

@@ -192,6 +192,11 @@ export class WorkingGroupsService {
     return this.visits.listInProject(group.projectId, { officerIds: members.map((m) => m.userId), ...page });
   }
 
+  /** The name of the group responsible for each of these households now. */
+  currentGroupNames(householdIds: readonly string[]): Promise<Map<string, string>> {
+    return this.groups.currentGroupNames(householdIds);
+  }
+
   /** Households the user's groups are responsible for, now. */
   householdsOfMember(userId: string): Promise<Array<{ householdId: string; projectId: string }>> {
     return this.groups.householdsOfMember(userId);

@@ -36,6 +36,7 @@ import { EvidenceModule } from './modules/evidence/evidence.module.js';
 import { CommitmentsModule } from './modules/commitments/commitments.module.js';
 import { ExportsModule } from './modules/exports/exports.module.js';
 import { ImportsModule } from './modules/imports/imports.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 
 export interface AppModuleOptions {
   /** Replaces the system clock; tests move time with it. */
@@ -90,6 +91,7 @@ export class AppModule implements NestModule {
         CommitmentsModule,
         ExportsModule,
         ImportsModule,
+        ReportsModule,
         DialoguesModule,
         StatsModule,
         LegalClockModule,

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { CacheTags } from '../access/cache-tags.js';
 import { CacheInvalidations } from '../../common/cache/cache-invalidations.js';
 import { NotFoundError } from '../../common/errors/domain-error.js';
+import { ResolvesScope } from '../access/scope-resolvers.js';
+import type { RecordLocation } from '../access/scope.js';
 import type { AdministrativeLevel, AdministrativeUnit } from './administrative-unit.entity.js';
 import {
   InvalidUnitHierarchyError,
@@ -42,6 +44,18 @@ export class AdministrativeUnitsService {
     // A new unit below someone's unit widens their scope.
     if (unit.parentId) this.invalidations.invalidate(CacheTags.scopes);
     return unit;
+  }
+
+  /** Where a unit lies (in itself), for `@InScope('administrativeUnit')`: seen by those of it and above. */
+  @ResolvesScope('administrativeUnit')
+  async locate(id: string): Promise<RecordLocation | null> {
+    try {
+      await this.get(id);
+      return { administrativeUnitId: id };
+    } catch (error) {
+      if (error instanceof NotFoundError) return null;
+      throw error;
+    }
   }
 
   async get(id: string): Promise<AdministrativeUnit> {

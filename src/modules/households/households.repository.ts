@@ -249,6 +249,21 @@ export class HouseholdsRepository {
     }));
   }
 
+  /** Live households not consented, by status and condition, with their area. */
+  async holdoutsByCondition(
+    projectId: string,
+  ): Promise<Array<{ status: ConsentStatus; condition: string | null; households: number; areaM2: number }>> {
+    const rows: Array<{ status: ConsentStatus; condition: string | null; households: number; area_m2: string }> =
+      await this.manager.query(
+        `SELECT status, consent_condition AS condition, count(*)::int AS households, sum(land_area_m2)::text AS area_m2
+           FROM households
+          WHERE project_id = $1 AND archived_at IS NULL AND status <> ALL($2::varchar[])
+          GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
+        [projectId, CONSENTED_STATUSES],
+      );
+    return rows.map((row) => ({ ...row, areaM2: Number(row.area_m2) }));
+  }
+
   history(householdId: string): Promise<ConsentTransition[]> {
     return this.manager.find(ConsentTransition, { where: { householdId }, order: { at: 'ASC', id: 'ASC' } });
   }

@@ -257,6 +257,11 @@ export class HouseholdsService {
     return this.households.statusesAsOf(projectId, instants);
   }
 
+  /** Live households not consented, by status and condition. */
+  holdoutsByCondition(projectId: string) {
+    return this.households.holdoutsByCondition(projectId);
+  }
+
   /** Live households not consented, longest holding out first. */
   longestHoldouts(projectId: string, limit: number) {
     return this.households.longestHoldouts(projectId, limit);

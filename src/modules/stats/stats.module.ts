@@ -29,6 +29,6 @@ import { TimelineService } from './timeline.service.js';
     StatsReminders,
     ConsentHistoryService,
   ],
-  exports: [StatsService],
+  exports: [StatsService, ConsentHistoryService],
 })
 export class StatsModule {}

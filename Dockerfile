@@ -4,10 +4,12 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY web/package.json ./web/package.json
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 # --- runtime: compiled code and production dependencies only, as the unprivileged node user ----------
@@ -19,6 +21,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/web/dist ./web/dist
 # Evidence files (EVIDENCE_DIR); docker compose mounts a named volume here, which takes this ownership.
 RUN mkdir -p /data/evidence && chown node:node /data/evidence
 ENV EVIDENCE_DIR=/data/evidence

@@ -15,6 +15,7 @@ import { setupOpenApi } from './http/openapi.js';
 import { registerJsonBodies } from './http/json-body.js';
 import { registerQueueBoard } from './http/queue-board.js';
 import { RouteMethods } from './http/route-methods.js';
+import { registerWebApp } from './http/web-app.js';
 
 export const API_PREFIX = 'api/v1';
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -102,5 +103,6 @@ export async function createApp(config: AppConfig, options: AppModuleOptions = {
   app.useGlobalFilters(new HttpErrorFilter());
 
   setupOpenApi(app);
+  await registerWebApp(app, config.webDir);
   return app;
 }

@@ -168,6 +168,10 @@ class EnvironmentVariables {
   @IsBoolean()
   WEBHOOK_ALLOW_PRIVATE_TARGETS = false;
 
+  /** The built web app (web/dist), served at /; not served when the directory has no index.html. */
+  @IsString()
+  WEB_DIR = './web/dist';
+
   /** Where evidence files are kept: `local` (a directory, a volume in docker compose) or `s3`. */
   @IsIn(['local', 's3'])
   EVIDENCE_STORAGE: 'local' | 's3' = 'local';
@@ -283,6 +287,8 @@ export interface AppConfig {
   writeRateLimitPerMinute: number;
   loginRateLimitPerMinute: number;
   authFailureRateLimitPerMinute: number;
+  /** The built web app's directory. */
+  webDir: string;
   evidence: {
     maxBytes: number;
     storage: { kind: 'local'; dir: string } | ({ kind: 's3' } & S3Settings);
@@ -349,6 +355,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     writeRateLimitPerMinute: parsed.WRITE_RATE_LIMIT_PER_MINUTE,
     loginRateLimitPerMinute: parsed.LOGIN_RATE_LIMIT_PER_MINUTE,
     authFailureRateLimitPerMinute: parsed.AUTH_FAILURE_RATE_LIMIT_PER_MINUTE,
+    webDir: parsed.WEB_DIR,
     evidence: {
       maxBytes: parsed.EVIDENCE_MAX_BYTES,
       storage:

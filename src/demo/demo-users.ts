@@ -20,6 +20,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: 'admin@demo.gpmb.vn', fullName: 'Quản trị hệ thống', role: 'admin', unitCodes: [] },
   { email: 'chutich.tayho@demo.gpmb.vn', fullName: 'Nguyễn Văn Thành', role: 'chair', unitCodes: ['HN-P-TAYHO'] },
   { email: 'canbo.tayho@demo.gpmb.vn', fullName: 'Trần Thị Mai', role: 'officer', unitCodes: ['HN-P-TAYHO'] },
+  { email: 'chutich.phuthuong@demo.gpmb.vn', fullName: 'Hoàng Minh Đức', role: 'chair', unitCodes: ['HN-P-PHUTHUONG'] },
   { email: 'canbo.phuthuong@demo.gpmb.vn', fullName: 'Lê Văn Dũng', role: 'officer', unitCodes: ['HN-P-PHUTHUONG'] },
   { email: 'mttq.hanoi@demo.gpmb.vn', fullName: 'Phạm Thị Hạnh', role: 'supervisor', unitCodes: ['HN'] },
 ];

@@ -86,6 +86,9 @@ describe('the web app', () => {
     await page.getByRole('heading', { name: 'Ghi nhận lần thăm' }).waitFor();
     const householdId = page.url().split('/').pop() as string;
     const note = `Thăm khi mất sóng ${Date.now()}`;
+    // Installable: a manifest, and a service worker that serves the app without a connection.
+    expect(await page.locator('link[rel="manifest"]').count()).toBe(1);
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
 
     await page.context().setOffline(true);
     await page.getByLabel('Kết quả').selectOption('hesitant');
@@ -94,6 +97,9 @@ describe('the web app', () => {
     await page.getByText('Đã lưu trên máy; sẽ gửi khi có mạng.').waitFor();
     await page.getByText('Chờ gửi: 1 lần thăm').waitFor();
     await page.screenshot({ path: join(SHOTS, 'officer-offline-phone.png'), fullPage: true });
+    // Reloaded with no network, the app still opens, and the visit is still waiting on the phone.
+    await page.reload();
+    await page.getByText('Chờ gửi: 1 lần thăm').waitFor();
     const onServer = () =>
       t.dataSource.query<[{ count: number }]>(
         `SELECT count(*)::int AS count FROM visits WHERE household_id = $1 AND notes = $2`,
@@ -110,6 +116,34 @@ describe('the web app', () => {
     await page.getByRole('heading', { name: 'Ghi nhận lần thăm' }).waitFor();
     await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 500)));
     expect((await onServer())[0].count).toBe(1);
+    await page.context().close();
+  }, 60_000);
+
+  it('should answer a consent move made offline on a household that changed meanwhile as a conflict', async () => {
+    const page = await signedIn('canbo.phuthuong@demo.gpmb.vn');
+    await page.locator('ol.agenda a').nth(1).click();
+    await page.getByRole('heading', { name: 'Thay đổi trạng thái' }).waitFor();
+    const householdId = page.url().split('/').pop() as string;
+    const before = await t.dataSource.query<[{ status: string; version: number }]>(
+      `SELECT status, version FROM households WHERE id = $1`,
+      [householdId],
+    );
+
+    await page.context().setOffline(true);
+    await page.getByLabel('Trạng thái mới').selectOption('agreed');
+    await page.getByLabel('Lý do').fill('Hộ đồng ý khi gặp ở chợ');
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Chờ gửi: 1 thay đổi trạng thái').waitFor();
+    // Meanwhile someone else changes the household.
+    await t.dataSource.query(`UPDATE households SET version = version + 1 WHERE id = $1`, [householdId]);
+
+    await page.context().setOffline(false);
+    await page.getByText(/Hộ đã thay đổi trong lúc mất kết nối/).waitFor();
+    const after = await t.dataSource.query<[{ status: string; version: number }]>(
+      `SELECT status, version FROM households WHERE id = $1`,
+      [householdId],
+    );
+    expect(after[0]).toEqual({ status: before[0].status, version: before[0].version + 1 });
     await page.context().close();
   }, 60_000);
 

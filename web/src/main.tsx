@@ -3,7 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { currentSession, onSessionChange, signOut } from './api/session';
-import { discardVisit, onQueueChange, type QueuedVisit, queuedVisits, syncVisits } from './api/visit-queue';
+import { discardVisit, onQueueChange, type QueuedWork, queuedVisits, syncVisits } from './api/visit-queue';
 import { Dashboard } from './pages/dashboard';
 import { HouseholdPage } from './pages/household';
 import { ProjectPage } from './pages/project';
@@ -22,7 +22,7 @@ const ROLE_LABELS: Record<string, string> = {
 
 /** What is waiting on the phone, and what the server refused and why. */
 function PendingVisits() {
-  const [items, setItems] = useState<QueuedVisit[]>([]);
+  const [items, setItems] = useState<QueuedWork[]>([]);
   const [online, setOnline] = useState(navigator.onLine);
   useEffect(() => {
     const load = () => void queuedVisits().then(setItems);
@@ -40,14 +40,18 @@ function PendingVisits() {
     };
   }, []);
   const pending = items.filter((i) => i.state === 'pending');
-  const rejected = items.filter((i) => i.state === 'rejected');
+  const visits = pending.filter((i) => i.kind === 'visit').length;
+  const moves = pending.length - visits;
+  const waiting = [visits ? `${visits} lần thăm` : '', moves ? `${moves} thay đổi trạng thái` : ''].filter(Boolean);
+  const refused = items.filter((i) => i.state !== 'pending');
   return (
     <section class="queue" aria-live="polite">
       {!online && <p class="offline">Đang mất kết nối: các lần thăm được lưu trên máy.</p>}
-      {pending.length > 0 && <p data-pending={pending.length}>Chờ gửi: {pending.length} lần thăm</p>}
-      {rejected.map((item) => (
+      {pending.length > 0 && <p data-pending={pending.length}>Chờ gửi: {waiting.join(', ')}</p>}
+      {refused.map((item) => (
         <p key={item.clientId} class="error" role="alert">
-          Máy chủ từ chối lần thăm hộ {item.householdLabel}: {item.error}{' '}
+          Máy chủ từ chối {item.kind === 'visit' ? 'lần thăm' : 'thay đổi trạng thái'} hộ {item.householdLabel}:{' '}
+          {item.error}{' '}
           <button type="button" onClick={() => void discardVisit(item.clientId)}>
             Bỏ
           </button>

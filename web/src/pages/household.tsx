@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { api, currentSession } from '../api/session';
-import { queueVisit, type VisitInput } from '../api/visit-queue';
+import { type ConsentMoveInput, queueConsentMove, queueVisit, type VisitInput } from '../api/visit-queue';
 import { field, number, OUTCOME_LABELS, STATUS_LABELS, viDate } from '../format';
 
 const OUTCOMES = Object.keys(OUTCOME_LABELS) as VisitInput['outcome'][];
@@ -21,6 +21,14 @@ export function HouseholdPage(props: { id: string }) {
   const visits = useQuery({
     queryKey: ['visits', props.id],
     queryFn: async () => (await api.GET('/api/v1/households/{id}/visits', { params: { path } })).data,
+  });
+  const complaints = useQuery({
+    queryKey: ['complaints-of', props.id],
+    queryFn: async () => (await api.GET('/api/v1/households/{id}/complaints', { params: { path } })).data,
+  });
+  const evidence = useQuery({
+    queryKey: ['evidence-of', props.id],
+    queryFn: async () => (await api.GET('/api/v1/households/{id}/evidence', { params: { path } })).data,
   });
   const audit = useQuery({
     queryKey: ['audit', props.id],
@@ -57,7 +65,39 @@ export function HouseholdPage(props: { id: string }) {
           <dd>{viDate(h.nextFollowUpOn) || '—'}</dd>
         </div>
       </dl>
-      {(role === 'officer' || role === 'chair') && <VisitForm householdId={h.id} label={`${h.headName} (${h.code})`} />}
+      {(role === 'officer' || role === 'chair') && (
+        <>
+          <VisitForm householdId={h.id} label={`${h.headName} (${h.code})`} />
+          <ConsentForm householdId={h.id} label={`${h.headName} (${h.code})`} version={h.version} />
+        </>
+      )}
+      <h2>Khiếu nại</h2>
+      {complaints.data?.items.length ? (
+        <ul>
+          {complaints.data.items.map((c) => (
+            <li key={c.id}>
+              {viDate(c.receivedOn)}: {c.summary} ({c.status})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Không có.</p>
+      )}
+      <h2>Tài liệu, hình ảnh</h2>
+      {evidence.data?.items.length ? (
+        <ul>
+          {evidence.data.items.map((f) => (
+            <li key={f.id}>
+              <a href={f.contentUrl} target="_blank" rel="noopener">
+                {f.fileName}
+              </a>{' '}
+              ({f.kind})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Chưa có.</p>
+      )}
       <h2>Các lần tiếp xúc</h2>
       <ul class="visits">
         {visits.data?.items.map((v) => (
@@ -130,6 +170,45 @@ function VisitForm(props: { householdId: string; label: string }) {
         <input name="nextFollowUpOn" type="date" />
       </label>
       <button type="submit">Lưu lần thăm</button>
+      {saved && <p role="status">{saved}</p>}
+    </form>
+  );
+}
+
+const MOVES: ConsentMoveInput['status'][] = ['persuading', 'objecting', 'conditional', 'agreed', 'handed_over'];
+
+/** A consent move, kept on the phone like a visit and checked against the household when it arrives. */
+function ConsentForm(props: { householdId: string; label: string; version: number }) {
+  const [saved, setSaved] = useState<string | null>(null);
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    await queueConsentMove(props.householdId, props.label, props.version, {
+      status: field(data, 'status') as ConsentMoveInput['status'],
+      reason: field(data, 'reason'),
+    });
+    form.reset();
+    setSaved(navigator.onLine ? 'Đã gửi thay đổi trạng thái.' : 'Đã lưu trên máy; sẽ gửi khi có mạng.');
+  };
+  return (
+    <form class="visit-form" onSubmit={(event) => void submit(event)}>
+      <h2>Thay đổi trạng thái</h2>
+      <label>
+        Trạng thái mới
+        <select name="status" required>
+          {MOVES.map((status) => (
+            <option key={status} value={status}>
+              {STATUS_LABELS[status]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        Lý do
+        <input name="reason" required maxLength={1000} />
+      </label>
+      <button type="submit">Lưu thay đổi</button>
       {saved && <p role="status">{saved}</p>}
     </form>
   );

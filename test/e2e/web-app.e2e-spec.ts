@@ -88,7 +88,7 @@ describe('the web app', () => {
     const note = `Thăm khi mất sóng ${Date.now()}`;
     // Installable: a manifest, and a service worker that serves the app without a connection.
     expect(await page.locator('link[rel="manifest"]').count()).toBe(1);
-    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
+    await page.waitForFunction('navigator.serviceWorker.controller !== null', undefined, { timeout: 20_000 });
 
     await page.context().setOffline(true);
     await page.getByLabel('Kết quả').selectOption('hesitant');

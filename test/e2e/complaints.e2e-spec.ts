@@ -383,4 +383,20 @@ describe(ComplaintsController.name, () => {
     ]);
     expect(reminders.every((r) => r.administrative_unit_id !== null)).toBe(true);
   });
+
+  it('should list a project’s complaints due within some days, the overdue ones included', async () => {
+    const project = await makeProject(t.dataSource);
+    const soon = await receive((await makeHousehold(t.dataSource, project.id)).id, '2026-03-02');
+    const later = await receive((await makeHousehold(t.dataSource, project.id)).id, '2026-03-09');
+    expect(soon.acceptDueOn < later.acceptDueOn).toBe(true);
+    const ids = async (query: string) =>
+      (await t.admin.get(`/api/v1/projects/${project.id}/complaints?${query}`).expect(200)).body.items.map(
+        (c: { id: string }) => c.id,
+      );
+    // Today is 10 March: the first is due on the 12th, the second a week later.
+    expect(await ids('dueWithinDays=3')).toEqual([soon.id]);
+    expect(await ids('dueWithinDays=30')).toEqual([soon.id, later.id]);
+    expect(await ids('dueWithinDays=0')).toEqual([]);
+    await t.admin.get(`/api/v1/projects/${project.id}/complaints?dueWithinDays=-1`).expect(400);
+  });
 });

@@ -590,4 +590,18 @@ describe(EnforcementController.name, () => {
     const after = await t.admin.get(`/api/v1/enforcement/${record.id}`).expect(200);
     expect(after.body).toMatchObject({ status: 'cancelled', cancelReason: expect.stringContaining('lưu trữ') });
   });
+
+  it('should list a project’s records in preparation, and others by status', async () => {
+    const h = await holdout();
+    const created = await t.admin.post(`/api/v1/households/${h.household.id}/enforcement`).send(DECISION).expect(201);
+    const listed = await t.admin.get(`/api/v1/projects/${h.project.id}/enforcement`).expect(200);
+    expect(listed.body).toMatchObject({ projectId: h.project.id });
+    expect(listed.body.items.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([
+      [created.body.id, 'draft'],
+    ]);
+    expect(listed.body.items[0].missingPreconditions.length).toBeGreaterThan(0);
+    const done = await t.admin.get(`/api/v1/projects/${h.project.id}/enforcement?status=executed,complied`).expect(200);
+    expect(done.body.items).toEqual([]);
+    await t.admin.get(`/api/v1/projects/${h.project.id}/enforcement?status=finished`).expect(400);
+  });
 });

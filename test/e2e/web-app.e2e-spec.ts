@@ -68,6 +68,8 @@ describe('the web app', () => {
     await card.getByRole('link').click();
     await page.getByRole('heading', { name: 'Tỷ lệ đồng thuận theo tháng' }).waitFor();
     await page.locator('canvas').waitFor();
+    await page.getByRole('heading', { name: 'Khiếu nại quá hạn hoặc đến hạn trong 3 ngày' }).waitFor();
+    await page.getByRole('heading', { name: 'Cưỡng chế đang chuẩn bị' }).waitFor();
     await page.screenshot({ path: join(SHOTS, 'chair-project-desktop.png'), fullPage: true });
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: join(SHOTS, 'chair-project-phone.png'), fullPage: true });

@@ -9,6 +9,8 @@ export interface ComplaintListFilter {
   status?: ComplaintStatus[];
   /** true: only overdue on `today`; false: only not overdue. */
   overdue?: boolean;
+  /** Only open complaints whose running deadline is on or before this date (overdue ones included). */
+  dueBy?: string;
   today: string;
   limit: number;
   offset: number;
@@ -67,6 +69,13 @@ export class ComplaintsRepository {
     if (filter.overdue === true) builder.andWhere(OVERDUE, { today: filter.today });
     if (filter.overdue === false)
       builder.andWhere(new Brackets((b) => b.where(`NOT ${OVERDUE}`, { today: filter.today })));
+    if (filter.dueBy) {
+      builder.andWhere(
+        `((complaint.status = 'received' AND complaint.accept_due_on <= :dueBy)
+          OR (complaint.status = 'accepted' AND complaint.resolve_due_on <= :dueBy))`,
+        { dueBy: filter.dueBy },
+      );
+    }
     return builder
       .orderBy('complaint.received_on', 'ASC')
       .addOrderBy('complaint.created_at', 'ASC')

@@ -1,3 +1,4 @@
+import { addDays } from '../../common/time/civil-date.js';
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock/clock.js';
 import { assertVersion, NotFoundError } from '../../common/errors/domain-error.js';
@@ -110,10 +111,13 @@ export class ComplaintsService {
 
   async listForProject(
     projectId: string,
-    filter: { status?: ComplaintStatus[]; overdue?: boolean; limit: number; offset: number },
+    filter: { status?: ComplaintStatus[]; overdue?: boolean; dueWithinDays?: number; limit: number; offset: number },
   ): Promise<[Complaint[], number]> {
     await this.projects.assertExists(projectId);
-    return this.complaints.listForProject(projectId, { ...filter, today: this.clock.today() });
+    const today = this.clock.today();
+    const { dueWithinDays, ...rest } = filter;
+    const dueBy = dueWithinDays === undefined ? undefined : addDays(today, dueWithinDays);
+    return this.complaints.listForProject(projectId, { ...rest, dueBy, today });
   }
 
   /** Open complaints whose next deadline (acceptance, then resolution) falls on or before `until`. */

@@ -11,7 +11,7 @@ import type { EvidenceView } from '../evidence/evidence-file.entity.js';
 import type { Visit } from '../visits/visit.entity.js';
 import type { PreconditionEvidence } from './domain/enforcement-evidence.js';
 import type { Precondition } from './domain/enforcement-preconditions.js';
-import type { PersuasionAttestation } from './domain/enforcement-status.js';
+import type { EnforcementStatus, PersuasionAttestation } from './domain/enforcement-status.js';
 import { decideEdit, decisionDateErrors, type EnforcementDecision, fileStatus } from './domain/enforcement.rules.js';
 import type { CreateEnforcementRecordDto } from './dto/create-enforcement-record.dto.js';
 import type { UpdateEnforcementRecordDto } from './dto/update-enforcement-record.dto.js';
@@ -102,6 +102,12 @@ export class EnforcementRecordsService {
     untilInstant: Date,
   ): Promise<EnforcementRecord[]> {
     return this.records.dueBy(projectIds, householdIds, until, untilInstant);
+  }
+
+  /** A project's records in these statuses (those in preparation by default), newest first, with what each lacks. */
+  async listForProject(projectId: string, statuses: readonly EnforcementStatus[]): Promise<EnforcementView[]> {
+    const records = await this.records.listForProject(projectId, statuses);
+    return Promise.all(records.map((record) => this.view(record)));
   }
 
   async get(id: string): Promise<EnforcementView> {

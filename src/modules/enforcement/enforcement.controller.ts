@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrorResponses } from '../../common/http/api-error-responses.decorator.js';
 import { ParseId } from '../../common/http/params.js';
@@ -12,8 +12,13 @@ import {
   ComplyEnforcementDto,
   ExecuteEnforcementDto,
   ScheduleEnforcementDto,
+  ListProjectEnforcementQuery,
 } from './dto/enforcement-actions.dto.js';
-import { EnforcementRecordListResponse, EnforcementRecordResponse } from './dto/enforcement-record.response.js';
+import {
+  EnforcementRecordListResponse,
+  EnforcementRecordResponse,
+  ProjectEnforcementListResponse,
+} from './dto/enforcement-record.response.js';
 import { UpdateEnforcementRecordDto } from './dto/update-enforcement-record.dto.js';
 import { EnforcementRecordsService, type EnforcementView } from './enforcement-records.service.js';
 import { EnforcementStepsService } from './enforcement-steps.service.js';
@@ -55,6 +60,22 @@ export class EnforcementController {
   async list(@Param('id', ParseId) householdId: string): Promise<EnforcementRecordListResponse> {
     const views = await this.enforcement.listForHousehold(householdId);
     return { householdId, items: views.map(toResponse) };
+  }
+
+  @Get('projects/:id/enforcement')
+  @Requires('households:read')
+  @InScope('project')
+  @ApiOperation({
+    summary: "A project's enforcement records, by default those in preparation (draft, ready, scheduled)",
+  })
+  @ApiOkResponse({ type: ProjectEnforcementListResponse })
+  @ApiErrorResponses(400, 404)
+  async listForProject(
+    @Param('id', ParseId) projectId: string,
+    @Query() query: ListProjectEnforcementQuery,
+  ): Promise<ProjectEnforcementListResponse> {
+    const views = await this.enforcement.listForProject(projectId, query.status ?? ['draft', 'ready', 'scheduled']);
+    return { projectId, items: views.map(toResponse) };
   }
 
   @Get('enforcement/:id')

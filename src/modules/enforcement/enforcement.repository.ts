@@ -22,6 +22,18 @@ export class EnforcementRepository {
     return this.manager.findOne(EnforcementRecord, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
+  /** A project's records in these statuses, newest first. */
+  listForProject(projectId: string, statuses: readonly string[]): Promise<EnforcementRecord[]> {
+    return this.manager
+      .createQueryBuilder(EnforcementRecord, 'r')
+      .where('r.project_id = :projectId', { projectId })
+      .andWhere('r.status = ANY(:statuses::varchar[])', { statuses })
+      .orderBy('r.created_at', 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(500)
+      .getMany();
+  }
+
   /** A household's records, newest first. */
   listForHousehold(householdId: string): Promise<EnforcementRecord[]> {
     return this.manager.find(EnforcementRecord, {

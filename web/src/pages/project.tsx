@@ -3,6 +3,12 @@ import { api } from '../api/session';
 import { number, percent, STATUS_LABELS, viDate } from '../format';
 import { ConsentChart } from './chart';
 
+const ENFORCEMENT_LABELS: Record<string, string> = {
+  draft: 'đang hoàn thiện hồ sơ',
+  ready: 'đủ điều kiện, chưa lên lịch',
+  scheduled: 'đã lên lịch',
+};
+
 const monthsAgo = (months: number) => {
   const date = new Date();
   date.setUTCDate(1);
@@ -37,9 +43,13 @@ export function ProjectPage(props: { id: string }) {
       ).data,
   });
   const complaints = useQuery({
-    queryKey: ['complaints-overdue', id],
+    queryKey: ['complaints-due', id],
     queryFn: async () =>
-      (await api.GET('/api/v1/projects/{id}/complaints', { params: { path, query: { overdue: true } } })).data,
+      (await api.GET('/api/v1/projects/{id}/complaints', { params: { path, query: { dueWithinDays: 3 } } })).data,
+  });
+  const enforcement = useQuery({
+    queryKey: ['enforcement', id],
+    queryFn: async () => (await api.GET('/api/v1/projects/{id}/enforcement', { params: { path } })).data,
   });
   const s = stats.data;
   if (stats.isPending) return <p>Đang tải…</p>;
@@ -105,11 +115,26 @@ export function ProjectPage(props: { id: string }) {
           </li>
         ))}
       </ul>
-      <h2>Khiếu nại quá hạn</h2>
+      <h2>Khiếu nại quá hạn hoặc đến hạn trong 3 ngày</h2>
       {complaints.data?.items.length ? (
         <ul>
           {complaints.data.items.map((c) => (
-            <li key={c.id}>{c.summary}</li>
+            <li key={c.id}>
+              <a href={`/app/ho/${c.householdId}`}>{c.summary}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Không có.</p>
+      )}
+      <h2>Cưỡng chế đang chuẩn bị</h2>
+      {enforcement.data?.items.length ? (
+        <ul>
+          {enforcement.data.items.map((r) => (
+            <li key={r.id}>
+              <a href={`/app/ho/${r.householdId}`}>Quyết định {r.decisionNo}</a> — {ENFORCEMENT_LABELS[r.status] ?? r.status}
+              {r.missingPreconditions.length ? ` (còn thiếu ${r.missingPreconditions.length} điều kiện)` : ''}
+            </li>
           ))}
         </ul>
       ) : (

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { PageMetaResponse, PageQueryDto } from '../../../common/http/pagination.js';
 import type { ComplaintEvent } from '../complaint-event.entity.js';
 import type { Complaint } from '../complaint.entity.js';
@@ -133,6 +133,19 @@ export class ListProjectComplaintsQuery extends PageQueryDto {
   @Transform(toBoolean)
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: 365,
+    description: 'Only open complaints whose running deadline is within this many days (overdue ones included)',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  dueWithinDays?: number;
 
   @ApiPropertyOptional({ enum: COMPLAINT_STATUSES, isArray: true, description: 'Comma-separated' })
   @IsOptional()

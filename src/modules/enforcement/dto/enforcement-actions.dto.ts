@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Min } from 'class-validator';
+import { ENFORCEMENT_STATUSES, type EnforcementStatus } from '../domain/enforcement-status.js';
 import { IsOmittable } from '../../../common/http/is-omittable.validator.js';
 import { IsCivilDate, IsInstant, IsText } from '../../../common/http/validators.js';
 
@@ -47,4 +49,26 @@ export class CancelEnforcementDto extends VersionedActionDto {
   @ApiProperty({ example: 'Quyết định cưỡng chế bị thu hồi' })
   @IsText(1, 2000)
   reason: string;
+}
+
+const toStatuses = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((part) => part.trim())
+        .filter(Boolean)
+    : value;
+
+export class ListProjectEnforcementQuery {
+  @ApiPropertyOptional({
+    enum: ENFORCEMENT_STATUSES,
+    isArray: true,
+    description: 'Comma-separated; default: those in preparation (draft, ready, scheduled)',
+  })
+  @IsOptional()
+  @Transform(toStatuses)
+  @IsArray()
+  @ArrayMaxSize(ENFORCEMENT_STATUSES.length)
+  @IsIn(ENFORCEMENT_STATUSES, { each: true })
+  status?: EnforcementStatus[];
 }

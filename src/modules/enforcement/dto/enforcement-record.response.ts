@@ -120,3 +120,8 @@ export class EnforcementRecordListResponse {
   @ApiProperty({ format: 'uuid' }) householdId: string;
   @ApiProperty({ type: [EnforcementRecordResponse], description: 'Newest first' }) items: EnforcementRecordResponse[];
 }
+
+export class ProjectEnforcementListResponse {
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty({ type: [EnforcementRecordResponse], description: 'Newest first' }) items: EnforcementRecordResponse[];
+}

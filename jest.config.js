@@ -30,6 +30,9 @@ const common = {
 export default {
   // A per-project testTimeout is ignored by jest; building the template database can take a while.
   testTimeout: 30000,
+  // Each e2e file boots the whole application in its own module registry; a worker that has grown
+  // past this is replaced between files rather than running out of heap late in the run.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     {
       ...common,

@@ -2,6 +2,7 @@ import { S3Storage } from '../../src/modules/evidence/storage/s3.storage.js';
 import { pdfDocument, sha256Of } from '../factories/evidence-files.js';
 import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';
 import { makeVisit } from '../factories/visit-factories.js';
+import { binary } from '../utils/binary-body.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
 import { S3Endpoint } from '../utils/s3-endpoint.js';
 
@@ -67,11 +68,7 @@ describe(S3Storage.name, () => {
     const content = await t.admin
       .get(`/api/v1/evidence/${created.body.id}/content`)
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
+      .parse(binary)
       .expect(200);
     expect(Buffer.compare(content.body as Buffer, bytes)).toBe(0);
     expect(content.headers['content-type']).toBe('application/pdf');

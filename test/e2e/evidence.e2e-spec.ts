@@ -1,19 +1,12 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type request from 'supertest';
 import { EvidenceController } from '../../src/modules/evidence/evidence.controller.js';
 import { makeDialogueSession } from '../factories/dialogue-factories.js';
 import { pdfDocument, pngImage, sha256Of } from '../factories/evidence-files.js';
 import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';
 import { makeVisit } from '../factories/visit-factories.js';
+import { binary } from '../utils/binary-body.js';
 import { createTestApp, type Agent, type TestApp } from '../utils/create-test-app.js';
-
-/** Collects a binary body whatever its type. */
-function binary(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 describe(EvidenceController.name, () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
-import type request from 'supertest';
 import { ImportsController } from '../../src/modules/imports/imports.controller.js';
 import { makeProject, makeUnit } from '../factories/factories.js';
+import { binary } from '../utils/binary-body.js';
 import { createTestApp, type TestApp, type TestUser } from '../utils/create-test-app.js';
 
 const HEADER =
@@ -50,12 +50,6 @@ function windows1258(text: string): Buffer {
     }
   }
   return Buffer.from(bytes);
-}
-
-function binary(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 describe(ImportsController.name, () => {

@@ -3,18 +3,12 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type request from 'supertest';
 import { DemoSeeder } from '../../src/demo/demo-seed.js';
 import { THUY_KHUE } from '../../src/demo/projects/thuy-khue.js';
 import { ReportsController } from '../../src/modules/reports/reports.controller.js';
 import { makeUnit } from '../factories/factories.js';
+import { binary } from '../utils/binary-body.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
-
-function binary(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 /** The text of a PDF as poppler's pdftotext reads it (installed by .ci/run). */
 function pdfText(pdf: Buffer): string {

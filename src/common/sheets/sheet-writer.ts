@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify';
-import ExcelJS from 'exceljs';
 import { PassThrough, type Readable } from 'node:stream';
 import { once } from 'node:events';
 
@@ -47,6 +46,8 @@ async function writeXlsx(
   out: PassThrough,
   sheet: { name: string; header: readonly string[]; rows: AsyncIterable<readonly Cell[]> },
 ): Promise<void> {
+  // Loaded when a workbook is asked for: exceljs is large.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31));
   const header = worksheet.addRow([...sheet.header]);

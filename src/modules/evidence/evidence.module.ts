@@ -8,12 +8,16 @@ import { EvidenceRepository } from './evidence.repository.js';
 import { EvidenceService } from './evidence.service.js';
 import { EvidenceStorage } from './storage/evidence-storage.js';
 import { LocalDiskStorage } from './storage/local-disk.storage.js';
-import { S3Storage } from './storage/s3.storage.js';
 
-/** The storage the configuration names: a local directory by default, or an S3-compatible bucket. */
-export function evidenceStorageFor(config: AppConfig): EvidenceStorage {
+/**
+ * The storage the configuration names: a local directory by default, or an S3-compatible bucket
+ * (the AWS SDK is loaded only then: it is large, and most deployments keep files on a volume).
+ */
+export async function evidenceStorageFor(config: AppConfig): Promise<EvidenceStorage> {
   const { storage } = config.evidence;
-  return storage.kind === 's3' ? new S3Storage(storage) : new LocalDiskStorage(storage.dir);
+  if (storage.kind === 'local') return new LocalDiskStorage(storage.dir);
+  const { S3Storage } = await import('./storage/s3.storage.js');
+  return new S3Storage(storage);
 }
 
 /**

@@ -31,6 +31,25 @@ export interface StoredHousehold extends HouseholdColumns {
   parcels: ParcelColumns[];
 }
 
+/** The columns an import writes besides the key, as unnest() takes them: $4 to $11 (after two scalars and the key). */
+const SHARED_NAMES =
+  'head_name, address, phone, member_count, needs_resettlement, vulnerable, land_area_m2, land_area_source';
+const SHARED_ARRAYS =
+  '$4::varchar[], $5::text[], $6::varchar[], $7::int[], $8::boolean[], $9::boolean[], $10::numeric[], $11::varchar[]';
+
+function sharedArrays(rows: readonly HouseholdColumns[]): unknown[][] {
+  return [
+    rows.map((r) => r.headName),
+    rows.map((r) => r.address),
+    rows.map((r) => r.phone),
+    rows.map((r) => r.memberCount),
+    rows.map((r) => r.needsResettlement),
+    rows.map((r) => r.vulnerable),
+    rows.map((r) => r.landAreaM2),
+    rows.map((r) => r.landAreaSource),
+  ];
+}
+
 /** Codes per lookup: one statement each, whatever the file's size. */
 const LOOKUP_BATCH = 5_000;
 
@@ -103,60 +122,33 @@ export class HouseholdsBulkRepository {
     now: Date,
   ): Promise<Map<string, string>> {
     if (rows.length === 0) return new Map();
-    const column = <T>(pick: (row: HouseholdColumns) => T): T[] => rows.map(pick);
     const inserted: Array<{ id: string; code: string }> = await this.manager.query(
       `INSERT INTO households (project_id, code, head_name, address, phone, member_count, needs_resettlement,
                                vulnerable, land_area_m2, land_area_source, status, status_changed_at)
        SELECT $1, v.code, v.head_name, v.address, v.phone, v.member_count, v.needs_resettlement, v.vulnerable,
               v.land_area_m2, v.land_area_source, 'not_contacted', $2
-         FROM unnest($3::varchar[], $4::varchar[], $5::text[], $6::varchar[], $7::int[], $8::boolean[],
-                     $9::boolean[], $10::numeric[], $11::varchar[])
-              AS v(code, head_name, address, phone, member_count, needs_resettlement, vulnerable, land_area_m2,
-                   land_area_source)
+         FROM unnest($3::varchar[], ${SHARED_ARRAYS}) AS v(code, ${SHARED_NAMES})
        RETURNING id, code`,
-      [
-        projectId,
-        now,
-        column((r) => r.code),
-        column((r) => r.headName),
-        column((r) => r.address),
-        column((r) => r.phone),
-        column((r) => r.memberCount),
-        column((r) => r.needsResettlement),
-        column((r) => r.vulnerable),
-        column((r) => r.landAreaM2),
-        column((r) => r.landAreaSource),
-      ],
+      [projectId, now, rows.map((r) => r.code), ...sharedArrays(rows)],
     );
     return new Map(inserted.map((row) => [row.code, row.id]));
   }
 
   /** Changed households: their columns replaced, their version bumped (an edit like any other). */
-  async updateHouseholds(rows: ReadonlyArray<HouseholdColumns & { id: string }>, now: Date): Promise<void> {
+  async updateHouseholds(
+    projectId: string,
+    rows: ReadonlyArray<HouseholdColumns & { id: string }>,
+    now: Date,
+  ): Promise<void> {
     if (rows.length === 0) return;
-    const column = <T>(pick: (row: HouseholdColumns & { id: string }) => T): T[] => rows.map(pick);
     await this.manager.query(
       `UPDATE households h
           SET head_name = v.head_name, address = v.address, phone = v.phone, member_count = v.member_count,
               needs_resettlement = v.needs_resettlement, vulnerable = v.vulnerable, land_area_m2 = v.land_area_m2,
               land_area_source = v.land_area_source, version = h.version + 1, updated_at = $1
-         FROM unnest($2::uuid[], $3::varchar[], $4::text[], $5::varchar[], $6::int[], $7::boolean[], $8::boolean[],
-                     $9::numeric[], $10::varchar[])
-              AS v(id, head_name, address, phone, member_count, needs_resettlement, vulnerable, land_area_m2,
-                   land_area_source)
-        WHERE h.id = v.id`,
-      [
-        now,
-        column((r) => r.id),
-        column((r) => r.headName),
-        column((r) => r.address),
-        column((r) => r.phone),
-        column((r) => r.memberCount),
-        column((r) => r.needsResettlement),
-        column((r) => r.vulnerable),
-        column((r) => r.landAreaM2),
-        column((r) => r.landAreaSource),
-      ],
+         FROM unnest($3::uuid[], ${SHARED_ARRAYS}) AS v(id, ${SHARED_NAMES})
+        WHERE h.id = v.id AND h.project_id = $2`,
+      [now, projectId, rows.map((r) => r.id), ...sharedArrays(rows)],
     );
   }
 

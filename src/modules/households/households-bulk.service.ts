@@ -83,6 +83,7 @@ export class HouseholdsBulkService {
       for (let start = 0; start < work.updates.length; start += BULK_CHUNK) {
         const chunk = work.updates.slice(start, start + BULK_CHUNK);
         await this.bulk.updateHouseholds(
+          projectId,
           chunk.map((u) => ({ ...u.columns, id: u.id })),
           now,
         );

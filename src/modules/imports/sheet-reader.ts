@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 export const TEXT_ENCODINGS = ['utf-8-bom', 'utf-8', 'windows-1258'] as const;
 export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
@@ -51,7 +51,8 @@ export async function readSheet(bytes: Buffer): Promise<ReadSheet> {
 }
 
 async function readXlsx(bytes: Buffer): Promise<ReadSheet['rows']> {
-  const workbook = new ExcelJS.Workbook();
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {

@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { viDate } from '../../common/time/civil-date.js';
 import type { MeetingReport } from './domain/meeting-report.js';
 
 /** The meeting report as a workbook: a sheet per part, one row per project (or item) with its project. */
 export async function meetingReportXlsx(report: MeetingReport): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'GPMB CRM';
   workbook.title = report.title;

@@ -9,8 +9,6 @@ import { SHEET_CONTENT_TYPES } from '../../common/sheets/sheet-writer.js';
 import { InScope, Requires } from '../access/access.decorators.js';
 import { DEFAULT_SINCE_DAYS, type MeetingReport } from './domain/meeting-report.js';
 import { MeetingReportsService } from './meeting-reports.service.js';
-import { meetingReportPdf } from './report-pdf.js';
-import { meetingReportXlsx } from './report-xlsx.js';
 
 const FORMATS = ['pdf', 'xlsx'] as const;
 
@@ -38,12 +36,15 @@ const DESCRIPTION =
 
 async function file(report: MeetingReport, format: 'pdf' | 'xlsx', name: string): Promise<StreamableFile> {
   const fileName = `${name}-${report.today}.${format}`;
+  // The renderers (pdfkit and its fonts, exceljs) are loaded when a report is asked for.
   if (format === 'xlsx') {
+    const { meetingReportXlsx } = await import('./report-xlsx.js');
     return new StreamableFile(await meetingReportXlsx(report), {
       type: SHEET_CONTENT_TYPES.xlsx,
       disposition: contentDisposition(fileName),
     });
   }
+  const { meetingReportPdf } = await import('./report-pdf.js');
   return new StreamableFile(meetingReportPdf(report), {
     type: 'application/pdf',
     disposition: contentDisposition(fileName),

@@ -226,8 +226,7 @@ export class EvidenceController {
       void reply.status(304);
       return undefined;
     }
-    const { body } = await this.evidence.content(id);
-    return new StreamableFile(body, {
+    return new StreamableFile(await this.evidence.open(file), {
       type: file.contentType,
       length: file.sizeBytes,
       disposition: contentDisposition(file.fileName, { type: 'inline' }),

@@ -12,6 +12,7 @@ import { ScopeRegistry } from '../access/scope-registry.service.js';
 import { ResolvesScope } from '../access/scope-resolvers.js';
 import type { RecordLocation } from '../access/scope.js';
 import {
+  ALREADY_SUPERSEDED,
   cleanFileName,
   type EvidenceKind,
   type EvidenceSubject,
@@ -121,7 +122,7 @@ export class EvidenceService {
               ),
             );
           }),
-        { evidence_files_supersedes_id_key: () => this.alreadySuperseded(id) },
+        { evidence_files_supersedes_id_key: () => this.alreadySuperseded() },
       );
       return { ...file, supersededById: null };
     } finally {
@@ -152,10 +153,9 @@ export class EvidenceService {
     return this.files.listForHousehold(householdId, includeSuperseded);
   }
 
-  /** A file and a stream of its bytes. */
-  async content(id: string): Promise<{ file: EvidenceView; body: Readable }> {
-    const file = await this.get(id);
-    return { file, body: await this.storage.open(file.storageKey) };
+  /** A stream of a file's bytes (the file as `get` read it). */
+  open(file: Pick<EvidenceView, 'storageKey'>): Promise<Readable> {
+    return this.storage.open(file.storageKey);
   }
 
   /** Where a file lies, for `@InScope('evidence')`: its subject's project, or its unit. */
@@ -246,10 +246,8 @@ export class EvidenceService {
     if (refusal) throw new EvidenceSupersedeRefusedError(refusal, file.supersededById);
   }
 
-  private alreadySuperseded(id: string): Error {
-    return new EvidenceSupersedeRefusedError(
-      refuseSupersede({ supersededById: id }) as { code: string; message: string },
-      null,
-    );
+  /** Another upload superseded the file in the same instant (the unique supersedes_id refused this one). */
+  private alreadySuperseded(): Error {
+    return new EvidenceSupersedeRefusedError(ALREADY_SUPERSEDED, null);
   }
 }

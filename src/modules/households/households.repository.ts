@@ -261,7 +261,12 @@ export class HouseholdsRepository {
           GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2`,
         [projectId, CONSENTED_STATUSES],
       );
-    return rows.map((row) => ({ ...row, areaM2: Number(row.area_m2) }));
+    return rows.map(({ status, condition, households, area_m2 }) => ({
+      status,
+      condition,
+      households,
+      areaM2: Number(area_m2),
+    }));
   }
 
   history(householdId: string): Promise<ConsentTransition[]> {

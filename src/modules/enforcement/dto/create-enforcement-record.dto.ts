@@ -4,11 +4,10 @@ import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateN
 import { IsCivilDate, IsText } from '../../../common/http/validators.js';
 import { DELIVERY_KINDS, type DeliveryKind } from '../domain/enforcement-status.js';
 import {
-  evidenceKey,
   MAX_ATTESTATIONS,
-  MAX_PRECONDITION_EVIDENCE,
   PersuasionAttestationDto,
   PreconditionEvidenceDto,
+  PreconditionEvidenceField,
 } from './persuasion-attestation.dto.js';
 
 const attestationKey = (a: PersuasionAttestationDto | undefined) => `${a?.visitId}/${a?.by}`;
@@ -77,18 +76,7 @@ export class CreateEnforcementRecordDto {
   @Type(() => PersuasionAttestationDto)
   attestations?: PersuasionAttestationDto[];
 
-  @ApiPropertyOptional({
-    type: [PreconditionEvidenceDto],
-    description:
-      'Evidence files that prove preconditions (the full list), e.g. a photo of the posted decision for ' +
-      'decision_posted, the signed receipt or the witnessed refusal for decision_delivered',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_PRECONDITION_EVIDENCE)
-  @ArrayUnique(evidenceKey, { message: 'evidence lists a file twice for the same precondition' })
-  @ValidateNested({ each: true })
-  @Type(() => PreconditionEvidenceDto)
+  @PreconditionEvidenceField()
   evidence?: PreconditionEvidenceDto[];
 
   @ApiPropertyOptional({

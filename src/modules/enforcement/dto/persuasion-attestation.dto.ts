@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsUUID } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { PRECONDITIONS, type Precondition } from '../domain/enforcement-preconditions.js';
 import { PERSUADERS, type Persuader } from '../domain/enforcement-status.js';
 
@@ -33,4 +35,21 @@ export class PreconditionEvidenceDto {
 
 export const MAX_PRECONDITION_EVIDENCE = 50;
 
-export const evidenceKey = (e: PreconditionEvidenceDto | undefined) => `${e?.precondition}/${e?.evidenceId}`;
+const evidenceKey = (e: PreconditionEvidenceDto | undefined) => `${e?.precondition}/${e?.evidenceId}`;
+
+/** The `evidence` field of a record's creation and correction: the full list of precondition pointers. */
+export const PreconditionEvidenceField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      type: [PreconditionEvidenceDto],
+      description:
+        'Evidence files that prove preconditions (the full list), e.g. a photo of the posted decision for ' +
+        'decision_posted, the signed receipt or the witnessed refusal for decision_delivered',
+    }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(MAX_PRECONDITION_EVIDENCE),
+    ArrayUnique(evidenceKey, { message: 'evidence lists a file twice for the same precondition' }),
+    ValidateNested({ each: true }),
+    Type(() => PreconditionEvidenceDto),
+  );

@@ -16,11 +16,10 @@ import { IsCivilDate, IsText } from '../../../common/http/validators.js';
 import { DELIVERY_KINDS, type DeliveryKind } from '../domain/enforcement-status.js';
 import { attestationKey } from './create-enforcement-record.dto.js';
 import {
-  evidenceKey,
   MAX_ATTESTATIONS,
-  MAX_PRECONDITION_EVIDENCE,
   PersuasionAttestationDto,
   PreconditionEvidenceDto,
+  PreconditionEvidenceField,
 } from './persuasion-attestation.dto.js';
 
 /**
@@ -77,18 +76,7 @@ export class UpdateEnforcementRecordDto {
   @Type(() => PersuasionAttestationDto)
   attestations?: PersuasionAttestationDto[];
 
-  @ApiPropertyOptional({
-    type: [PreconditionEvidenceDto],
-    description:
-      'Evidence files that prove preconditions (the full list), e.g. a photo of the posted decision for ' +
-      'decision_posted, the signed receipt or the witnessed refusal for decision_delivered',
-  })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(MAX_PRECONDITION_EVIDENCE)
-  @ArrayUnique(evidenceKey, { message: 'evidence lists a file twice for the same precondition' })
-  @ValidateNested({ each: true })
-  @Type(() => PreconditionEvidenceDto)
+  @PreconditionEvidenceField()
   evidence?: PreconditionEvidenceDto[];
 
   @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })

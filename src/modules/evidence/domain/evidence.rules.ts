@@ -83,15 +83,14 @@ export function storageKeyOf(sha256: string): string {
   return `sha256/${sha256.slice(0, 2)}/${sha256.slice(2, 4)}/${sha256}`;
 }
 
+export const ALREADY_SUPERSEDED = {
+  code: 'EVIDENCE_ALREADY_SUPERSEDED',
+  message: 'This file has already been superseded; supersede the newest copy instead',
+} as const;
+
 /** Why a file cannot be superseded by a new upload. Pure. */
-export function refuseSupersede(file: { supersededById: string | null }): { code: string; message: string } | null {
-  if (file.supersededById) {
-    return {
-      code: 'EVIDENCE_ALREADY_SUPERSEDED',
-      message: 'This file has already been superseded; supersede the newest copy instead',
-    };
-  }
-  return null;
+export function refuseSupersede(file: { supersededById: string | null }): typeof ALREADY_SUPERSEDED | null {
+  return file.supersededById ? ALREADY_SUPERSEDED : null;
 }
 
 /** A name safe to hand back in Content-Disposition: no path, no control characters, at most 255 characters. */

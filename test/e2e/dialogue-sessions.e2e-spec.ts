@@ -1,6 +1,6 @@
 import { DialoguesController } from '../../src/modules/dialogues/dialogues.controller.js';
 import { makeDialogueSession } from '../factories/dialogue-factories.js';
-import { makeHousehold, makeProject } from '../factories/factories.js';
+import { makeHousehold, makeProject, makeUnit } from '../factories/factories.js';
 import { createTestApp, TEST_NOW, type TestApp } from '../utils/create-test-app.js';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
@@ -124,6 +124,52 @@ describe(DialoguesController.name, () => {
 
     const badQuery = await t.admin.get(url).query({ status: 'postponed', from: '2026-02-01', limit: 0 }).expect(400);
     expect(Object.keys(badQuery.body.details.fields).sort()).toEqual(['from', 'limit', 'status']);
+  });
+
+  it("should list a household's sessions, only those it was invited to, and hide other wards'", async () => {
+    const ward = await makeUnit(t.dataSource, { name: 'Phường Phú Thượng' });
+    const project = await makeProject(t.dataSource, { unitIds: [ward.id] });
+    const household = await makeHousehold(t.dataSource, project.id);
+    const neighbour = await makeHousehold(t.dataSource, project.id);
+    const uninvited = await makeHousehold(t.dataSource, project.id);
+    const held = await makeDialogueSession(t.dataSource, project.id, {
+      scheduledAt: new Date('2026-02-15T02:00:00Z'),
+      status: 'held',
+      householdIds: [household.id, neighbour.id],
+    });
+    await makeDialogueSession(t.dataSource, project.id, { householdIds: [neighbour.id] });
+    const planned = await makeDialogueSession(t.dataSource, project.id, {
+      scheduledAt: new Date('2026-03-20T02:00:00Z'),
+      householdIds: [household.id],
+    });
+    await t.admin
+      .patch(`/api/v1/dialogue-sessions/${held.id}`)
+      .send({
+        attendance: [
+          { householdId: household.id, attended: true, position: 'conditional', note: 'Chờ nhà tái định cư' },
+        ],
+      })
+      .expect(200);
+
+    const url = `/api/v1/households/${household.id}/dialogue-sessions`;
+    const listed = await t.admin.get(url).expect(200);
+    expect(listed.body).toMatchObject({ total: 2, items: [{ id: planned.id }, { id: held.id, status: 'held' }] });
+    expect(listed.body.items[1].attendance).toContainEqual(
+      expect.objectContaining({ householdId: household.id, attended: true, position: 'conditional' }),
+    );
+    expect((await t.admin.get(url).query({ status: 'scheduled' }).expect(200)).body.items).toEqual([
+      expect.objectContaining({ id: planned.id }),
+    ]);
+    expect((await t.admin.get(`/api/v1/households/${uninvited.id}/dialogue-sessions`).expect(200)).body).toMatchObject({
+      total: 0,
+      items: [],
+    });
+    await t.admin.get(`/api/v1/households/${MISSING}/dialogue-sessions`).expect(404);
+
+    const insider = await t.as('officer', [ward.id]);
+    await insider.api.get(url).expect(200);
+    const outsider = await t.as('officer', [(await makeUnit(t.dataSource, { name: 'Phường Tây Hồ' })).id]);
+    await outsider.api.get(url).expect(404);
   });
 
   it('should refuse unknown fields, a bad kind and bad dates with field messages', async () => {

@@ -47,6 +47,23 @@ export class DialoguesController {
     return pageOf(sessions, total, query, toResponse);
   }
 
+  @Get('households/:householdId/dialogue-sessions')
+  @Requires('dialogues:read')
+  @InScope('household', 'householdId')
+  @ApiOperation({
+    summary: 'The dialogue sessions a household was invited to, latest scheduled first',
+    description: "Each with all its participants; the household's own attendance and position are among them.",
+  })
+  @ApiOkResponse({ type: DialogueSessionPageResponse })
+  @ApiErrorResponses(400, 404)
+  async listForHousehold(
+    @Param('householdId', ParseId) householdId: string,
+    @Query() query: ListDialogueSessionsQuery,
+  ): Promise<DialogueSessionPageResponse> {
+    const [sessions, total] = await this.dialogues.listForHousehold(householdId, query);
+    return pageOf(sessions, total, query, toResponse);
+  }
+
   @Get('dialogue-sessions/:id')
   @Requires('dialogues:read')
   @InScope('dialogueSession')

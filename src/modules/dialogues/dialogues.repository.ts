@@ -6,6 +6,8 @@ import type { AttendanceRecord } from './domain/dialogue-session.changes.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 
 export interface SessionFilter {
+  /** Only sessions this household was invited to. */
+  householdId?: string;
   status?: DialogueSession['status'];
   from?: Date;
   to?: Date;
@@ -29,10 +31,16 @@ export class DialoguesRepository {
     return this.manager.findOne(DialogueSession, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }
 
-  async listInProject(projectId: string, filter: SessionFilter): Promise<[DialogueSession[], number]> {
-    const builder = this.manager
-      .createQueryBuilder(DialogueSession, 'session')
-      .where('session.project_id = :projectId', { projectId });
+  /** Sessions of a project, or of the one household the filter names (its project's), latest first. */
+  async list(projectId: string | null, filter: SessionFilter): Promise<[DialogueSession[], number]> {
+    const builder = this.manager.createQueryBuilder(DialogueSession, 'session').where('true');
+    if (projectId) builder.andWhere('session.project_id = :projectId', { projectId });
+    if (filter.householdId) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM dialogue_participants p WHERE p.dialogue_session_id = session.id AND p.household_id = :householdId)',
+        { householdId: filter.householdId },
+      );
+    }
     if (filter.status) builder.andWhere('session.status = :status', { status: filter.status });
     if (filter.from) builder.andWhere('session.scheduled_at >= :from', { from: filter.from });
     if (filter.to) builder.andWhere('session.scheduled_at < :to', { to: filter.to });

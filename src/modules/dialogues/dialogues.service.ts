@@ -77,11 +77,29 @@ export class DialoguesService {
     projectId: string,
     query: ListDialogueSessionsQuery,
   ): Promise<[DialogueSessionWithParticipants[], number]> {
+    await this.projects.assertExists(projectId);
+    return this.listWhere(projectId, undefined, query);
+  }
+
+  /** The sessions a household was invited to, latest scheduled first, each with its participants. */
+  async listForHousehold(
+    householdId: string,
+    query: ListDialogueSessionsQuery,
+  ): Promise<[DialogueSessionWithParticipants[], number]> {
+    await this.households.assertExists(householdId);
+    return this.listWhere(null, householdId, query);
+  }
+
+  private async listWhere(
+    projectId: string | null,
+    householdId: string | undefined,
+    query: ListDialogueSessionsQuery,
+  ): Promise<[DialogueSessionWithParticipants[], number]> {
     if (query.from && query.to && Date.parse(query.to) <= Date.parse(query.from)) {
       throw new InvalidScheduleRangeError(query.from, query.to);
     }
-    await this.projects.assertExists(projectId);
-    const [sessions, total] = await this.sessions.listInProject(projectId, {
+    const [sessions, total] = await this.sessions.list(projectId, {
+      householdId,
       status: query.status,
       from: query.from ? new Date(query.from) : undefined,
       to: query.to ? new Date(query.to) : undefined,

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import request from 'supertest';
 import { DemoSeeder } from '../../src/demo/demo-seed.js';
 import { DEMO_PASSWORD } from '../../src/demo/demo-users.js';
 import { createTestApp, type TestApp } from '../utils/create-test-app.js';
@@ -58,6 +59,10 @@ describe('the web app', () => {
     return page;
   }
 
+  async function storedSession(page: Page): Promise<{ accessToken: string; refreshToken: string }> {
+    return JSON.parse(await page.evaluate<string>(`localStorage.getItem('gpmb.session')`));
+  }
+
   it('should show a chair the Nam Thăng Long figures: 73 % of households, 36 % of area', async () => {
     const page = await signedIn('chutich.phuthuong@demo.gpmb.vn', DESKTOP);
     const card = page.locator('[data-project="NTL-GD3"]');
@@ -74,9 +79,69 @@ describe('the web app', () => {
     await page.setViewportSize(PHONE);
     await page.screenshot({ path: join(SHOTS, 'chair-project-phone.png'), fullPage: true });
 
-    // Signing out signs out: the page asks for credentials again, and the old session is gone.
+    // Drill down: find a household that has been through dialogues by its name typed without
+    // diacritics, open it, and read its whole file.
+    const [known] = await t.dataSource.query<Array<{ headName: string; code: string }>>(
+      `SELECT h.head_name AS "headName", h.code FROM households h JOIN projects p ON p.id = h.project_id
+        WHERE p.code = 'NTL-GD3' AND EXISTS (SELECT 1 FROM dialogue_participants d WHERE d.household_id = h.id)
+          AND EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.id)
+        ORDER BY h.code LIMIT 1`,
+    );
+    const plain = known.headName.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+    expect(plain).not.toBe(known.headName);
+    await page.setViewportSize(DESKTOP);
+    await page.getByLabel('Tên chủ hộ, địa chỉ hoặc mã hộ').fill(plain.toLowerCase());
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.getByRole('link', { name: `${known.headName} (${known.code})` }).click();
+    for (const heading of ['Đối thoại', 'Lịch sử trạng thái', 'Các lần tiếp xúc', 'Khiếu nại', 'Tài liệu, hình ảnh']) {
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+    }
+    await page.locator('ul.dialogues li').first().waitFor();
+    await page.locator('ul.visits li').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'chair-household-desktop.png'), fullPage: true });
+
+    // Signing out signs out: the page asks for credentials again, and the refresh token is dead.
+    const { refreshToken } = await storedSession(page);
     await page.getByRole('button', { name: 'Đăng xuất' }).click();
     await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken }).expect(401);
+    await page.context().close();
+  }, 60_000);
+
+  it('should rotate the refresh token when the access token has run out, and keep the officer at work', async () => {
+    const page = await signedIn('canbo.phuthuong@demo.gpmb.vn');
+    await page.getByRole('heading', { name: 'Hôm nay' }).waitFor();
+    const before = await storedSession(page);
+    // An access token the API no longer accepts (expired, or signed with a rotated key).
+    await page.evaluate(
+      `localStorage.setItem('gpmb.session', JSON.stringify({ ...JSON.parse(localStorage.getItem('gpmb.session')), accessToken: 'expired' }))`,
+    );
+    await page.reload();
+    await page.locator('ol.agenda a').first().waitFor();
+    const after = await storedSession(page);
+    expect(after.accessToken).not.toBe('expired');
+    expect(after.refreshToken).not.toBe(before.refreshToken);
+    // The new pair works; the used refresh token is good no more.
+    await request(t.http).get('/api/v1/projects').set('authorization', `Bearer ${after.accessToken}`).expect(200);
+    await request(t.http).post('/api/v1/auth/refresh').send({ refreshToken: before.refreshToken }).expect(401);
+    await page.context().close();
+  }, 60_000);
+
+  it('should show a supervisor read-only pages and the audit trail of a household', async () => {
+    const page = await signedIn('mttq.hanoi@demo.gpmb.vn', DESKTOP);
+    const card = page.locator('[data-project="NTL-GD3"]');
+    await card.waitFor();
+    expect(await page.locator('[data-project]').count()).toBeGreaterThan(1);
+    await card.getByRole('link').click();
+    await page.getByLabel('Tên chủ hộ, địa chỉ hoặc mã hộ').fill('nguyen');
+    await page.getByRole('button', { name: 'Tìm', exact: true }).click();
+    await page.locator('ul.search-results a').first().click();
+    await page.getByRole('heading', { name: 'Nhật ký thay đổi' }).waitFor();
+    expect(await page.locator('section.audit li').count()).toBeGreaterThan(0);
+    expect(await page.getByRole('heading', { name: 'Ghi nhận lần thăm' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Thay đổi trạng thái' }).count()).toBe(0);
+    expect(await page.locator('form').count()).toBe(0);
+    await page.screenshot({ path: join(SHOTS, 'supervisor-household-desktop.png'), fullPage: true });
     await page.context().close();
   }, 60_000);
 

@@ -32,3 +32,38 @@ export const field = (form: FormData, name: string): string => {
   const value = form.get(name);
   return typeof value === 'string' ? value : '';
 };
+
+/** An instant as Hanoi reads it: "20/03/2026 08:30". */
+export const viDateTime = (iso: string): string =>
+  new Date(iso).toLocaleString('vi-VN', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+
+export const DIALOGUE_STATUS_LABELS: Record<string, string> = {
+  scheduled: 'Đã lên lịch',
+  held: 'Đã tổ chức',
+  cancelled: 'Đã huỷ',
+};
+
+export const POSITION_LABELS: Record<string, string> = {
+  agree: 'đồng ý',
+  object: 'không đồng ý',
+  conditional: 'đồng ý có điều kiện',
+  undecided: 'chưa quyết định',
+};
+
+/** The audit trail's verbs, as a reader says them; an unknown one is shown as it is. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  create: 'tạo mới',
+  update: 'cập nhật',
+  transition: 'đổi trạng thái',
+  archive: 'lưu trữ',
+  restore: 'khôi phục',
+  delete: 'xoá',
+  revoke: 'thu hồi',
+};

@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/preact-query';
 import { useState } from 'preact/hooks';
 import { api, currentSession } from '../api/session';
 import { type ConsentMoveInput, queueConsentMove, queueVisit, type VisitInput } from '../api/visit-queue';
-import { field, number, OUTCOME_LABELS, STATUS_LABELS, viDate } from '../format';
+import { AUDIT_ACTION_LABELS, field, number, OUTCOME_LABELS, STATUS_LABELS, viDate, viDateTime } from '../format';
+import { HouseholdDialogues } from './household-dialogues';
 
 const OUTCOMES = Object.keys(OUTCOME_LABELS) as VisitInput['outcome'][];
 
@@ -83,6 +84,7 @@ export function HouseholdPage(props: { id: string }) {
       ) : (
         <p>Không có.</p>
       )}
+      <HouseholdDialogues householdId={h.id} />
       <h2>Tài liệu, hình ảnh</h2>
       {evidence.data?.items.length ? (
         <ul>
@@ -99,33 +101,41 @@ export function HouseholdPage(props: { id: string }) {
         <p>Chưa có.</p>
       )}
       <h2>Các lần tiếp xúc</h2>
-      <ul class="visits">
-        {visits.data?.items.map((v) => (
-          <li key={v.id}>
-            {viDate(v.visitedAt.slice(0, 10))}: {OUTCOME_LABELS[v.outcome]} — {v.officers.join(', ')}
-            {v.notes ? `: ${v.notes}` : ''}
-          </li>
-        ))}
-      </ul>
+      {visits.data?.items.length ? (
+        <ul class="visits">
+          {visits.data.items.map((v) => (
+            <li key={v.id}>
+              {viDateTime(v.visitedAt)}: {OUTCOME_LABELS[v.outcome]} — {v.officers.join(', ')}
+              {v.notes ? `: ${v.notes}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Chưa có lần nào.</p>
+      )}
       <h2>Lịch sử trạng thái</h2>
-      <ul>
-        {history.data?.items.map((t) => (
-          <li key={t.id}>
-            {viDate(t.at.slice(0, 10))}: {STATUS_LABELS[t.from]} → {STATUS_LABELS[t.to]} ({t.reason})
-          </li>
-        ))}
-      </ul>
+      {history.data?.items.length ? (
+        <ul>
+          {history.data.items.map((t) => (
+            <li key={t.id}>
+              {viDateTime(t.at)}: {STATUS_LABELS[t.from]} → {STATUS_LABELS[t.to]} ({t.reason})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>Chưa đổi trạng thái lần nào.</p>
+      )}
       {audit.data && (
-        <>
+        <section class="audit">
           <h2>Nhật ký thay đổi</h2>
           <ul>
             {audit.data.items.map((entry) => (
               <li key={entry.id}>
-                {entry.at.slice(0, 16).replace('T', ' ')} — {entry.action} — {entry.actor.name}
+                {viDateTime(entry.at)} — {AUDIT_ACTION_LABELS[entry.action] ?? entry.action} — {entry.actor.name}
               </li>
             ))}
           </ul>
-        </>
+        </section>
       )}
     </main>
   );

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/preact-query';
 import { api } from '../api/session';
 import { number, percent, STATUS_LABELS, viDate } from '../format';
 import { ConsentChart } from './chart';
+import { HouseholdSearch } from './household-search';
 
 const ENFORCEMENT_LABELS: Record<string, string> = {
   draft: 'đang hoàn thiện hồ sơ',
@@ -104,6 +105,7 @@ export function ProjectPage(props: { id: string }) {
           ))}
         </tbody>
       </table>
+      <HouseholdSearch projectId={id} />
       <h2>Quá hẹn thăm lại ({s.followUps.overdue})</h2>
       <ul>
         {overdue.data?.items.map((h) => (
@@ -132,7 +134,8 @@ export function ProjectPage(props: { id: string }) {
         <ul>
           {enforcement.data.items.map((r) => (
             <li key={r.id}>
-              <a href={`/app/ho/${r.householdId}`}>Quyết định {r.decisionNo}</a> — {ENFORCEMENT_LABELS[r.status] ?? r.status}
+              <a href={`/app/ho/${r.householdId}`}>Quyết định {r.decisionNo}</a> —{' '}
+              {ENFORCEMENT_LABELS[r.status] ?? r.status}
               {r.missingPreconditions.length ? ` (còn thiếu ${r.missingPreconditions.length} điều kiện)` : ''}
             </li>
           ))}

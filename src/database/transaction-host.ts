@@ -9,6 +9,9 @@ export type IsolationLevel = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABL
 interface Ambient {
   manager: EntityManager;
   afterCommit: Array<() => void>;
+  /** Run in order once the work is done, still inside the transaction (collected rows are written). */
+  beforeCommit: Array<() => Promise<void>>;
+  buckets: Map<object, unknown[]>;
 }
 
 /** PostgreSQL's answers to two transactions that cannot both go on: worth one more try. */
@@ -63,7 +66,14 @@ export class TransactionHost {
     for (let attempt = 1; ; attempt += 1) {
       const afterCommit: Array<() => void> = [];
       try {
-        const unit = (manager: EntityManager) => this.storage.run({ manager, afterCommit }, work);
+        const unit = (manager: EntityManager) => {
+          const ambient: Ambient = { manager, afterCommit, beforeCommit: [], buckets: new Map() };
+          return this.storage.run(ambient, async () => {
+            const result = await work();
+            for (let hook = ambient.beforeCommit.shift(); hook; hook = ambient.beforeCommit.shift()) await hook();
+            return result;
+          });
+        };
         const result = await (options.isolation
           ? this.dataSource.transaction(options.isolation, unit)
           : this.dataSource.transaction(unit));
@@ -83,6 +93,29 @@ export class TransactionHost {
    */
   detached<T>(work: () => Promise<T>): Promise<T> {
     return this.storage.exit(work);
+  }
+
+  /**
+   * Adds `item` to a bucket of the current transaction, written by `flush` with every other item of
+   * that bucket once the unit of work is done, just before COMMIT: rows many statements produce one
+   * by one (the audit trail's) cost one statement per transaction. A failing flush rolls the
+   * transaction back like any statement of it. Outside a transaction `flush` writes the item at once.
+   */
+  collect<T>(bucket: object, item: T, flush: (items: T[]) => Promise<void>): Promise<void> {
+    const ambient = this.storage.getStore();
+    if (!ambient) return flush([item]);
+    let items = ambient.buckets.get(bucket) as T[] | undefined;
+    if (!items) {
+      const collected: T[] = [];
+      items = collected;
+      ambient.buckets.set(bucket, collected);
+      ambient.beforeCommit.push(() => {
+        ambient.buckets.delete(bucket);
+        return flush(collected);
+      });
+    }
+    items.push(item);
+    return Promise.resolve();
   }
 
   /** Runs `hook` once the current transaction has committed (at once outside a transaction). */

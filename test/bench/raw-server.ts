@@ -18,13 +18,13 @@
  *   Redis: the write-rate-limit script (EVAL, one round trip); SELECT project_id of the household
  *   (locate, scope); INSERT INTO idempotency_keys … ON CONFLICT DO NOTHING (outside the transaction,
  *   as the product); START TRANSACTION; SELECT household … FOR UPDATE; SELECT visit by (household,
- *   idempotency key); INSERT visit RETURNING id, created_at; INSERT audit_log (create Visit);
- *   [household not_contacted: INSERT consent_transitions; INSERT audit_log (create ConsentTransition);
- *    INSERT job_outbox (household.consent-changed subscribers)];
+ *   idempotency key); INSERT visit RETURNING id, created_at;
+ *   [household not_contacted: INSERT consent_transitions; INSERT job_outbox (household.consent-changed
+ *    subscribers)];
  *   SELECT household (TypeORM's save() reads the row it updates: the audit's before-image);
  *   UPDATE households (last contact, follow-up, version [, status, status_changed_at]);
- *   INSERT audit_log (update | transition Household); INSERT job_outbox (visit.recorded
- *   subscribers); COMMIT; UPDATE idempotency_keys SET state = 'completed', response_body … ; 201.
+ *   INSERT job_outbox (visit.recorded subscribers); INSERT audit_log, every row of the unit in one
+ *   statement (create Visit [, create ConsentTransition], update | transition Household); COMMIT; UPDATE idempotency_keys SET state = 'completed', response_body … ; 201.
  *   (Its outbox rows are never run: no relay or worker reads this copy. The product's are, in its own
  *   process, which is why the bench waits for them before the next round.)
  * GET /households/:id: SELECT project_id (locate); SELECT household; SELECT its land_parcels. ETag.

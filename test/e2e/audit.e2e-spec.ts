@@ -186,14 +186,33 @@ describe(AuditController.name, () => {
       ]);
     });
 
-    it('should record a visit and the move to persuasion it causes', async () => {
+    it('should record a visit and the move to persuasion it causes, in one statement before COMMIT', async () => {
       const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
       const id = requestId();
-      const visit = await t.admin
-        .post(`/api/v1/households/${household.id}/visits`)
-        .set('X-Request-Id', id)
-        .send({ visitedAt: '2026-03-09T15:30:00+07:00', officers: ['Trần Thị Mai'], outcome: 'listened' })
-        .expect(201);
+      const statements: string[] = [];
+      const createQueryRunner = t.dataSource.createQueryRunner.bind(t.dataSource);
+      t.dataSource.createQueryRunner = (...args) => {
+        const runner = createQueryRunner(...args);
+        const query = runner.query.bind(runner);
+        runner.query = ((sql: string, ...rest: unknown[]) => {
+          statements.push(sql);
+          return (query as (...a: unknown[]) => unknown)(sql, ...rest);
+        }) as typeof runner.query;
+        return runner;
+      };
+      let visit;
+      try {
+        visit = await t.admin
+          .post(`/api/v1/households/${household.id}/visits`)
+          .set('X-Request-Id', id)
+          .send({ visitedAt: '2026-03-09T15:30:00+07:00', officers: ['Trần Thị Mai'], outcome: 'listened' })
+          .expect(201);
+      } finally {
+        t.dataSource.createQueryRunner = createQueryRunner;
+      }
+      const audits = statements.flatMap((sql, i) => (sql.includes('INSERT INTO audit_log') ? [i] : []));
+      expect(audits).toHaveLength(1);
+      expect(statements[audits[0] + 1]).toBe('COMMIT');
       const rows = await rowsOfRequest(id);
       expect(rows.map((row) => `${row.entity}:${row.action}`).sort()).toEqual([
         'ConsentTransition:create',

@@ -24,6 +24,41 @@ describe(TransactionHost.name, () => {
     expect(t.tx.inTransaction).toBe(false);
   });
 
+  it('should write collected items once, in the transaction, just before it commits', async () => {
+    const bucket = {};
+    const flushed: Array<{ items: string[]; txid: string }> = [];
+    const flush = async (items: string[]) => {
+      flushed.push({ items: [...items], txid: await txid() });
+    };
+    const outer = await t.tx.run(async () => {
+      await t.tx.collect(bucket, 'visit', flush);
+      await t.tx.run(() => t.tx.collect(bucket, 'household', flush));
+      expect(flushed).toEqual([]);
+      return txid();
+    });
+    expect(flushed).toEqual([{ items: ['visit', 'household'], txid: outer }]);
+
+    // Outside a transaction an item is written at once.
+    await t.tx.collect(bucket, 'alone', flush);
+    expect(flushed[1].items).toEqual(['alone']);
+  });
+
+  it('should roll the whole unit back when writing what it collected fails', async () => {
+    const project = await makeProject(t.dataSource);
+    const household = await makeHousehold(t.dataSource, project.id, { headName: 'Trần Văn Cũ' });
+    const failing = t.tx.run(async () => {
+      await t.tx.manager.query(`UPDATE households SET head_name = 'Trần Văn Mới' WHERE id = $1`, [household.id]);
+      await t.tx.collect({}, 'row', async () => {
+        await t.tx.manager.query(`SELECT 1 / 0`);
+      });
+    });
+    await expect(failing).rejects.toThrow(/division by zero/);
+    const [row] = await t.dataSource.query<[{ head_name: string }]>(`SELECT head_name FROM households WHERE id = $1`, [
+      household.id,
+    ]);
+    expect(row.head_name).toBe('Trần Văn Cũ');
+  });
+
   it('should retry once after a serialization failure, then succeed', async () => {
     let attempts = 0;
     const result = await t.tx.run(async () => {

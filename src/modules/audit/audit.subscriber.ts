@@ -11,6 +11,7 @@ import type {
   RemoveEvent,
   UpdateEvent,
 } from 'typeorm';
+import { TransactionHost } from '../../database/transaction-host.js';
 import { AUDIT_ENTITY_ID_LENGTH } from './audit-entry.entity.js';
 import { AuditRepository } from './audit.repository.js';
 import { type AuditEvent, AuditService } from './audit.service.js';
@@ -29,6 +30,9 @@ const PROJECT_THROUGH: Readonly<Record<string, { owner: string; key: string }>> 
   ComplaintEvent: { owner: 'Complaint', key: 'complaintId' },
   WorkingGroupMember: { owner: 'WorkingGroup', key: 'workingGroupId' },
 };
+
+/** The ambient transaction's collected audit rows. */
+const AUDIT_BUCKET = {};
 
 interface PendingRow extends AuditEvent {
   /** Set when the project is found through the owner record, at flush time. */
@@ -54,6 +58,7 @@ export class AuditSubscriber implements EntitySubscriberInterface {
     @InjectDataSource() dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly auditRepository: AuditRepository,
+    private readonly tx: TransactionHost,
   ) {
     dataSource.subscribers.push(this);
   }
@@ -117,12 +122,18 @@ export class AuditSubscriber implements EntitySubscriberInterface {
   }
 
   /**
-   * A statement's listeners are all called in one synchronous loop and then awaited together, so
+   * Inside the ambient transaction, the rows wait for the end of the unit of work and go in one
+   * statement just before COMMIT: a visit that inserts a visit and updates its household writes
+   * its trail in one round trip, not two. Elsewhere (a transaction of its own, a lone statement) a
+   * statement's listeners are all called in one synchronous loop and then awaited together, so
    * rows queued until the next microtask are every row of that statement: a bulk insert of a
    * thousand parcels becomes one audit statement, not a thousand.
    */
   private enqueue(event: { queryRunner: QueryRunner; manager: EntityManager }, row: PendingRow): Promise<void> {
     const { queryRunner, manager } = event;
+    if (this.tx.inTransaction && this.tx.manager.queryRunner === queryRunner) {
+      return this.tx.collect(AUDIT_BUCKET, row, (rows) => this.flush(rows, this.tx.manager));
+    }
     let batch = this.batches.get(queryRunner);
     if (!batch) {
       const rows: PendingRow[] = [];

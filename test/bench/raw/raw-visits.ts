@@ -98,14 +98,12 @@ export class RawVisits {
       caller.id,
     ]);
     const visitId = inserted.rows[0].id;
-    const audit = (action: string, entity: string, entityId: string, changes: Changes) =>
-      client.query(sql.INSERT_AUDIT, auditRow(request, projectId, action, entity, entityId, changes));
-    await audit(
-      'create',
-      'Visit',
-      visitId,
-      created(visitFields(visitId, householdId, projectId, input, request, hash)),
-    );
+    // The product collects the unit's audit rows and writes them in one statement before COMMIT.
+    const audits: unknown[][][] = [];
+    const audit = (action: string, entity: string, entityId: string, changes: Changes) => {
+      audits.push(auditRow(request, projectId, action, entity, entityId, changes));
+    };
+    audit('create', 'Visit', visitId, created(visitFields(visitId, householdId, projectId, input, request, hash)));
     const visit: Row = {
       id: visitId,
       household_id: householdId,
@@ -147,7 +145,7 @@ export class RawVisits {
         move.at,
       ]);
       const transitionId = String(transition.rows[0].id);
-      await audit('create', 'ConsentTransition', transitionId, created({ id: transitionId, ...move }));
+      audit('create', 'ConsentTransition', transitionId, created({ id: transitionId, ...move }));
       await this.publish(client, caller, 'household.consent-changed', {
         householdId,
         householdCode: household.code,
@@ -185,7 +183,7 @@ export class RawVisits {
     } else {
       await client.query(sql.UPDATE_HOUSEHOLD_CONTACT, [contactAt, followUp, version, householdId]);
     }
-    await audit(firstContact ? 'transition' : 'update', 'Household', householdId, changes);
+    audit(firstContact ? 'transition' : 'update', 'Household', householdId, changes);
     await this.publish(client, caller, 'visit.recorded', {
       visitId,
       householdId,
@@ -193,6 +191,10 @@ export class RawVisits {
       visitedAt: input.visitedAt.toISOString(),
       nextFollowUpOn: input.nextFollowUpOn,
     });
+    await client.query(
+      sql.INSERT_AUDIT,
+      audits[0].map((_, column) => audits.flatMap((row) => row[column])),
+    );
     return visit;
   }
 

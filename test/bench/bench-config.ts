@@ -34,6 +34,8 @@ export interface BenchConfig {
   logLevel: string;
   /** AUTH_CACHE_SECONDS of both servers (the product's default); 0 reads the account on every request. */
   authCacheSeconds: number;
+  /** BENCH_CPU_PROFILE: a directory where the product writes a V8 CPU profile (`--cpu-prof`) as it stops. */
+  cpuProfileDir: string | undefined;
   /** How long to wait after a product round for its background jobs to finish before the next round. */
   drainTimeoutSeconds: number;
 }
@@ -70,6 +72,7 @@ export function loadBenchConfig(): BenchConfig {
     authCacheSeconds: positive('BENCH_AUTH_CACHE_SECONDS', 5),
     drainTimeoutSeconds: positive('BENCH_DRAIN_TIMEOUT_SECONDS', 30),
     importRows: Math.round(positive('BENCH_IMPORT_ROWS', 100_000)),
+    cpuProfileDir: process.env.BENCH_CPU_PROFILE || undefined,
   };
 }
 

@@ -25,9 +25,13 @@ export interface ProductOptions {
 export async function startProduct(config: BenchConfig, options: ProductOptions): Promise<Server> {
   const port = await freePort();
   const preload = options.captureSqlTo ? ['--import', join(DIST_BENCH_DIR, 'sql-capture.js')] : [];
+  const profile =
+    config.cpuProfileDir && !options.captureSqlTo
+      ? ['--cpu-prof', `--cpu-prof-dir=${config.cpuProfileDir}`, '--import', join(DIST_BENCH_DIR, 'exit-cleanly.js')]
+      : [];
   return startServer({
     name: options.captureSqlTo ? 'product (capturing SQL)' : 'product',
-    args: [...preload, PRODUCT_MAIN],
+    args: [...preload, ...profile, PRODUCT_MAIN],
     port,
     logFile: options.logFile,
     env: {

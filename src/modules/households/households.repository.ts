@@ -5,6 +5,7 @@ import type { ListHouseholdsQuery } from './dto/list-households.query.js';
 import { type HouseholdListPage, listHouseholds } from './household-list.js';
 import { Household } from './household.entity.js';
 import { LandParcel } from './land-parcel.entity.js';
+import { findByPlainSql } from '../../database/plain-reads.js';
 import { TransactionHost } from '../../database/transaction-host.js';
 import { mapUniqueViolations } from '../../database/unique-violation.js';
 import { HouseholdCodeTakenError } from './households.errors.js';
@@ -32,8 +33,10 @@ export class HouseholdsRepository {
     return this.tx.manager;
   }
 
-  findById(id: string): Promise<Household | null> {
-    return this.manager.findOneBy(Household, { id });
+  /** Plain SQL: every household route reads it, and the query builder would cost more than the lookup. */
+  async findById(id: string): Promise<Household | null> {
+    const [household] = await findByPlainSql(this.manager, Household, 'id = $1', [id]);
+    return household ?? null;
   }
 
   summaries(ids: readonly string[]): Promise<Array<Pick<Household, 'id' | 'code' | 'headName' | 'address'>>> {
@@ -69,8 +72,9 @@ export class HouseholdsRepository {
   }
 
   /** Locks the row for the rest of the transaction: status changes and visits on one household queue up. */
-  findByIdForUpdate(id: string): Promise<Household | null> {
-    return this.manager.findOne(Household, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async findByIdForUpdate(id: string): Promise<Household | null> {
+    const [household] = await findByPlainSql(this.manager, Household, 'id = $1', [id], { forUpdate: true });
+    return household ?? null;
   }
 
   /** The parcels of these households, by household. */
@@ -88,7 +92,9 @@ export class HouseholdsRepository {
   }
 
   parcelsOf(householdId: string): Promise<LandParcel[]> {
-    return this.manager.find(LandParcel, { where: { householdId }, order: { mapSheet: 'ASC', parcelNumber: 'ASC' } });
+    return findByPlainSql(this.manager, LandParcel, 'household_id = $1', [householdId], {
+      orderBy: 'map_sheet, parcel_number',
+    });
   }
 
   list(projectId: string, query: ListHouseholdsQuery, today: string): Promise<HouseholdListPage> {

@@ -78,4 +78,16 @@ describe(toAuditValue.name, () => {
   ])('should store %p as %p', (value, stored) => {
     expect(toAuditValue(value)).toEqual(stored);
   });
+
+  it('should keep an array or object as it was, whatever is done to the original afterwards', () => {
+    const officers = ['Trần Thị Mai'];
+    const evidence = [{ kind: 'minutes', on: new Date('2026-03-09T08:00:00Z') }];
+    const recorded = creationChanges({ officers, evidence });
+    officers.push('Lê Văn Dũng');
+    evidence[0].kind = 'notice';
+    expect(recorded).toEqual({
+      officers: { after: ['Trần Thị Mai'] },
+      evidence: { after: [{ kind: 'minutes', on: '2026-03-09T08:00:00.000Z' }] },
+    });
+  });
 });

@@ -14,7 +14,11 @@ export const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'secret',
 ]);
 
-/** A value as jsonb can hold it and a reader expects it: instants as ISO strings. */
+/**
+ * A value as jsonb can hold it and a reader expects it: instants as ISO strings. Arrays and
+ * objects are copied as they are now (as JSON would store them): the row is written at the end of
+ * the unit of work, and the entity's own array may be changed in place meanwhile.
+ */
 export function toAuditValue(value: unknown): unknown {
   if (value === undefined) return null;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
@@ -22,6 +26,7 @@ export function toAuditValue(value: unknown): unknown {
   // A SQL expression handed to a query builder (`() => 'now()'`): its value is not known here.
   if (typeof value === 'function') return '[expression]';
   if (Buffer.isBuffer(value)) return '[binary]';
+  if (value !== null && typeof value === 'object') return JSON.parse(JSON.stringify(value)) as unknown;
   return value;
 }
 

@@ -1,14 +1,21 @@
 import type { EntityManager, EntityMetadata, EntityTarget, ObjectLiteral } from 'typeorm';
 
-/** `SELECT <every column> FROM <table>` of an entity, built once per entity. */
-const selects = new WeakMap<EntityMetadata, string>();
+interface PlainSelect {
+  /** `SELECT <every column> FROM <table>` */
+  sql: string;
+  columns: EntityMetadata['columns'];
+}
 
-function selectOf(manager: EntityManager, metadata: EntityMetadata): string {
+/** Built once per entity. */
+const selects = new WeakMap<EntityMetadata, PlainSelect>();
+
+function selectOf(manager: EntityManager, metadata: EntityMetadata): PlainSelect {
   let select = selects.get(metadata);
   if (!select) {
     const { driver } = manager.connection;
     const columns = metadata.columns.filter((column) => !column.isVirtual);
-    select = `SELECT ${columns.map((column) => driver.escape(column.databaseName)).join(', ')} FROM ${driver.escape(metadata.tableName)}`;
+    const list = columns.map((column) => driver.escape(column.databaseName)).join(', ');
+    select = { sql: `SELECT ${list} FROM ${driver.escape(metadata.tableName)}`, columns };
     selects.set(metadata, select);
   }
   return select;
@@ -29,14 +36,16 @@ export async function findByPlainSql<T extends ObjectLiteral>(
   options: { orderBy?: string; forUpdate?: boolean } = {},
 ): Promise<T[]> {
   const metadata = manager.connection.getMetadata(target);
+  const { sql, columns } = selectOf(manager, metadata);
   const order = options.orderBy ? ` ORDER BY ${options.orderBy}` : '';
-  const sql = `${selectOf(manager, metadata)} WHERE ${where}${order}${options.forUpdate ? ' FOR UPDATE' : ''}`;
-  const rows = await manager.query<Array<Record<string, unknown>>>(sql, [...parameters]);
+  const rows = await manager.query<Array<Record<string, unknown>>>(
+    `${sql} WHERE ${where}${order}${options.forUpdate ? ' FOR UPDATE' : ''}`,
+    [...parameters],
+  );
   const { driver } = manager.connection;
   return rows.map((row) => {
     const entity = metadata.create() as T;
-    for (const column of metadata.columns) {
-      if (column.isVirtual) continue;
+    for (const column of columns) {
       column.setEntityValue(entity, driver.prepareHydratedValue(row[column.databaseName], column));
     }
     return entity;

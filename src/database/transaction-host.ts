@@ -104,17 +104,17 @@ export class TransactionHost {
   collect<T>(bucket: object, item: T, flush: (items: T[]) => Promise<void>): Promise<void> {
     const ambient = this.storage.getStore();
     if (!ambient) return flush([item]);
-    let items = ambient.buckets.get(bucket) as T[] | undefined;
-    if (!items) {
-      const collected: T[] = [];
-      items = collected;
+    const items = ambient.buckets.get(bucket) as T[] | undefined;
+    if (items) {
+      items.push(item);
+    } else {
+      const collected = [item];
       ambient.buckets.set(bucket, collected);
       ambient.beforeCommit.push(() => {
         ambient.buckets.delete(bucket);
         return flush(collected);
       });
     }
-    items.push(item);
     return Promise.resolve();
   }
 

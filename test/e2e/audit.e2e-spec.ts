@@ -1,4 +1,5 @@
 import request from 'supertest';
+import type { QueryRunner } from 'typeorm';
 import { AuditController } from '../../src/modules/audit/audit.controller.js';
 import { AuditService } from '../../src/modules/audit/audit.service.js';
 import { Household } from '../../src/modules/households/household.entity.js';
@@ -21,6 +22,17 @@ interface AuditRow {
   changes: Record<string, { before?: unknown; after?: unknown }>;
   request_id: string | null;
   ip: string | null;
+}
+
+/** Records every statement `runner` sends, in order. */
+function recordStatements(runner: QueryRunner): string[] {
+  const statements: string[] = [];
+  const query = runner.query.bind(runner);
+  runner.query = ((sql: string, ...rest: unknown[]) => {
+    statements.push(sql);
+    return (query as (...args: unknown[]) => unknown)(sql, ...rest);
+  }) as typeof runner.query;
+  return statements;
 }
 
 describe(AuditController.name, () => {
@@ -194,13 +206,7 @@ describe(AuditController.name, () => {
       const createQueryRunner = t.dataSource.createQueryRunner.bind(t.dataSource);
       t.dataSource.createQueryRunner = (...args) => {
         const runner = createQueryRunner(...args);
-        const statements: string[] = [];
-        runners.push(statements);
-        const query = runner.query.bind(runner);
-        runner.query = ((sql: string, ...rest: unknown[]) => {
-          statements.push(sql);
-          return (query as (...a: unknown[]) => unknown)(sql, ...rest);
-        }) as typeof runner.query;
+        runners.push(recordStatements(runner));
         return runner;
       };
       let visit;
@@ -348,12 +354,7 @@ describe(AuditController.name, () => {
     it('should write one audit statement for a bulk insert, with a row per record', async () => {
       const household = await makeHousehold(t.dataSource, (await makeProject(t.dataSource)).id);
       const runner = t.dataSource.createQueryRunner();
-      const statements: string[] = [];
-      const query = runner.query.bind(runner);
-      runner.query = ((sql: string, ...rest: unknown[]) => {
-        statements.push(sql);
-        return (query as (...args: unknown[]) => unknown)(sql, ...rest);
-      }) as typeof runner.query;
+      const statements = recordStatements(runner);
       try {
         await runner.manager.insert(
           LandParcel,

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/preact-query';
 import { api } from '../api/session';
 import { DIALOGUE_STATUS_LABELS, POSITION_LABELS, viDateTime } from '../format';
+import { Listed } from './listed';
 
 /** The dialogue sessions (đối thoại) a household was invited to, and whether it came and what it said. */
 export function HouseholdDialogues(props: { householdId: string }) {
@@ -16,28 +17,27 @@ export function HouseholdDialogues(props: { householdId: string }) {
   return (
     <section aria-labelledby="dialogues-heading">
       <h2 id="dialogues-heading">Đối thoại</h2>
-      {sessions.data?.items.length ? (
-        <ul class="dialogues">
-          {sessions.data.items.map((session) => {
-            const own = session.attendance.find((a) => a.householdId === props.householdId);
-            return (
-              <li key={session.id}>
-                {viDateTime(session.scheduledAt)}, {session.location} — {DIALOGUE_STATUS_LABELS[session.status]}
-                {own && (
-                  <>
-                    {': '}
-                    {own.attended ? 'có mặt' : 'vắng mặt'}
-                    {own.position ? `, ${POSITION_LABELS[own.position]}` : ''}
-                    {own.note ? ` (${own.note})` : ''}
-                  </>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      ) : (
-        <p>Chưa được mời đối thoại.</p>
-      )}
+      <Listed
+        items={sessions.data?.items}
+        empty="Chưa được mời đối thoại."
+        class="dialogues"
+        render={(session) => {
+          const own = session.attendance.find((a) => a.householdId === props.householdId);
+          return (
+            <li key={session.id}>
+              {viDateTime(session.scheduledAt)}, {session.location} — {DIALOGUE_STATUS_LABELS[session.status]}
+              {own && (
+                <>
+                  {': '}
+                  {own.attended ? 'có mặt' : 'vắng mặt'}
+                  {own.position ? `, ${POSITION_LABELS[own.position]}` : ''}
+                  {own.note ? ` (${own.note})` : ''}
+                </>
+              )}
+            </li>
+          );
+        }}
+      />
     </section>
   );
 }

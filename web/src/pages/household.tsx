@@ -4,6 +4,7 @@ import { api, currentSession } from '../api/session';
 import { type ConsentMoveInput, queueConsentMove, queueVisit, type VisitInput } from '../api/visit-queue';
 import { AUDIT_ACTION_LABELS, field, number, OUTCOME_LABELS, STATUS_LABELS, viDate, viDateTime } from '../format';
 import { HouseholdDialogues } from './household-dialogues';
+import { Listed } from './listed';
 
 const OUTCOMES = Object.keys(OUTCOME_LABELS) as VisitInput['outcome'][];
 
@@ -73,58 +74,51 @@ export function HouseholdPage(props: { id: string }) {
         </>
       )}
       <h2>Khiếu nại</h2>
-      {complaints.data?.items.length ? (
-        <ul>
-          {complaints.data.items.map((c) => (
-            <li key={c.id}>
-              {viDate(c.receivedOn)}: {c.summary} ({c.status})
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>Không có.</p>
-      )}
+      <Listed
+        items={complaints.data?.items}
+        empty="Không có."
+        render={(c) => (
+          <li key={c.id}>
+            {viDate(c.receivedOn)}: {c.summary} ({c.status})
+          </li>
+        )}
+      />
       <HouseholdDialogues householdId={h.id} />
       <h2>Tài liệu, hình ảnh</h2>
-      {evidence.data?.items.length ? (
-        <ul>
-          {evidence.data.items.map((f) => (
-            <li key={f.id}>
-              <a href={f.contentUrl} target="_blank" rel="noopener">
-                {f.fileName}
-              </a>{' '}
-              ({f.kind})
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>Chưa có.</p>
-      )}
+      <Listed
+        items={evidence.data?.items}
+        empty="Chưa có."
+        render={(f) => (
+          <li key={f.id}>
+            <a href={f.contentUrl} target="_blank" rel="noopener">
+              {f.fileName}
+            </a>{' '}
+            ({f.kind})
+          </li>
+        )}
+      />
       <h2>Các lần tiếp xúc</h2>
-      {visits.data?.items.length ? (
-        <ul class="visits">
-          {visits.data.items.map((v) => (
-            <li key={v.id}>
-              {viDateTime(v.visitedAt)}: {OUTCOME_LABELS[v.outcome]} — {v.officers.join(', ')}
-              {v.notes ? `: ${v.notes}` : ''}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>Chưa có lần nào.</p>
-      )}
+      <Listed
+        items={visits.data?.items}
+        empty="Chưa có lần nào."
+        class="visits"
+        render={(v) => (
+          <li key={v.id}>
+            {viDateTime(v.visitedAt)}: {OUTCOME_LABELS[v.outcome]} — {v.officers.join(', ')}
+            {v.notes ? `: ${v.notes}` : ''}
+          </li>
+        )}
+      />
       <h2>Lịch sử trạng thái</h2>
-      {history.data?.items.length ? (
-        <ul>
-          {history.data.items.map((t) => (
-            <li key={t.id}>
-              {viDateTime(t.at)}: {STATUS_LABELS[t.from]} → {STATUS_LABELS[t.to]} ({t.reason})
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>Chưa đổi trạng thái lần nào.</p>
-      )}
+      <Listed
+        items={history.data?.items}
+        empty="Chưa đổi trạng thái lần nào."
+        render={(t) => (
+          <li key={t.id}>
+            {viDateTime(t.at)}: {STATUS_LABELS[t.from]} → {STATUS_LABELS[t.to]} ({t.reason})
+          </li>
+        )}
+      />
       {audit.data && (
         <section class="audit">
           <h2>Nhật ký thay đổi</h2>

@@ -3,6 +3,7 @@ import { api } from '../api/session';
 import { number, percent, STATUS_LABELS, viDate } from '../format';
 import { ConsentChart } from './chart';
 import { HouseholdSearch } from './household-search';
+import { Listed } from './listed';
 
 const ENFORCEMENT_LABELS: Record<string, string> = {
   draft: 'đang hoàn thiện hồ sơ',
@@ -118,31 +119,27 @@ export function ProjectPage(props: { id: string }) {
         ))}
       </ul>
       <h2>Khiếu nại quá hạn hoặc đến hạn trong 3 ngày</h2>
-      {complaints.data?.items.length ? (
-        <ul>
-          {complaints.data.items.map((c) => (
-            <li key={c.id}>
-              <a href={`/app/ho/${c.householdId}`}>{c.summary}</a>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>Không có.</p>
-      )}
+      <Listed
+        items={complaints.data?.items}
+        empty="Không có."
+        render={(c) => (
+          <li key={c.id}>
+            <a href={`/app/ho/${c.householdId}`}>{c.summary}</a>
+          </li>
+        )}
+      />
       <h2>Cưỡng chế đang chuẩn bị</h2>
-      {enforcement.data?.items.length ? (
-        <ul>
-          {enforcement.data.items.map((r) => (
-            <li key={r.id}>
-              <a href={`/app/ho/${r.householdId}`}>Quyết định {r.decisionNo}</a> —{' '}
-              {ENFORCEMENT_LABELS[r.status] ?? r.status}
-              {r.missingPreconditions.length ? ` (còn thiếu ${r.missingPreconditions.length} điều kiện)` : ''}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>Không có.</p>
-      )}
+      <Listed
+        items={enforcement.data?.items}
+        empty="Không có."
+        render={(r) => (
+          <li key={r.id}>
+            <a href={`/app/ho/${r.householdId}`}>Quyết định {r.decisionNo}</a> —{' '}
+            {ENFORCEMENT_LABELS[r.status] ?? r.status}
+            {r.missingPreconditions.length ? ` (còn thiếu ${r.missingPreconditions.length} điều kiện)` : ''}
+          </li>
+        )}
+      />
     </main>
   );
 }
